@@ -1,0 +1,1 @@
+"""ecoboard.api (see README)."""

@@ -1,0 +1,1 @@
+"""ecoboard.appliance (see README)."""

@@ -1,0 +1,47 @@
+"""Parse arguments, dispatch to the subcommand, turn ecoboard errors into one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from .._errors import EcoboardError
+from .._version import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every ``_cmd_*`` module's subcommands registered (sorted by module name)."""
+    parser = argparse.ArgumentParser(prog="ecoboard", description="ecoboard LED board and dashboard")
+    parser.add_argument("--version", action="version", version=f"ecoboard {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    package = importlib.import_module(__package__)
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name.startswith("_cmd_"):
+            importlib.import_module(f"{__package__}.{info.name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit status."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.handler(args) or 0)
+    except EcoboardError as exc:
+        print(f"ecoboard {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

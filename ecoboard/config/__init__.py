@@ -1,0 +1,35 @@
+"""Configuration: the model and its loader (``ecoboard.yaml`` plus ``ECOBOARD__*`` overrides)."""
+
+from ._load import ENV_PREFIX, load_config, parse_config
+from ._model import (
+    ApiSettings,
+    BusSettings,
+    Config,
+    DisplaySettings,
+    Location,
+    MatrixSettings,
+    NightSettings,
+    PageSpec,
+    ProviderSettings,
+    SecretsSettings,
+    StoreSettings,
+    Teams,
+)
+
+__all__ = [
+    "ENV_PREFIX",
+    "ApiSettings",
+    "BusSettings",
+    "Config",
+    "DisplaySettings",
+    "Location",
+    "MatrixSettings",
+    "NightSettings",
+    "PageSpec",
+    "ProviderSettings",
+    "SecretsSettings",
+    "StoreSettings",
+    "Teams",
+    "load_config",
+    "parse_config",
+]

@@ -1,0 +1,1 @@
+"""ecoboard.renderer (see README)."""

@@ -1,0 +1,1 @@
+"""ecoboard.secrets (see README)."""
