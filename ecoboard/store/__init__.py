@@ -1,5 +1,8 @@
 """The record store: the latest record per kind, a bounded history, the page cycle, startups."""
 
+from ._async import AsyncStore
 from ._base import RecordStore, Startup
+from ._migrations import MIGRATIONS
+from ._open import open_store
 
-__all__ = ["RecordStore", "Startup"]
+__all__ = ["MIGRATIONS", "AsyncStore", "RecordStore", "Startup", "open_store"]

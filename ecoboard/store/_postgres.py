@@ -1,0 +1,121 @@
+"""The PostgreSQL backend (cluster mode), psycopg 3.
+
+URL: ``postgresql://user:password@host:port/dbname`` with any libpq parameter, for example
+``?options=-csearch_path%3Dmyschema``. ecoboard adds one parameter of its own, ``schema=NAME``: the
+store creates that schema if needed and works inside it (tests isolate themselves this way).
+
+One connection per store, used under the store's lock. When the server goes away, the failing call
+raises :class:`~ecoboard.StoreError` and drops the connection; the next call reconnects.
+Concurrent writers of one kind get strictly increasing versions: the per-kind counter upsert takes a
+row lock that lasts until the writing transaction commits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from .._errors import StoreError
+from .._record import utc_instant
+from ._sql import Cursor, SqlStore, first_line
+
+_CONNECT_TIMEOUT_S = 5
+_MIGRATION_LOCK = 0x6563_6F62  # "ecob": serialises concurrent migrate() calls across processes
+_SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+
+def redact_url(url: str) -> str:
+    """``url`` with any password replaced by ``***`` (for messages and logs)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def split_schema(url: str) -> tuple[str, str | None]:
+    """``(libpq URL, schema)``: the ``schema=`` parameter taken out of ``url``."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    schemas = [v for k, v in query if k == "schema"]
+    rest = [(k, v) for k, v in query if k != "schema"]
+    schema = schemas[-1] if schemas else None
+    if schema is not None and not _SCHEMA_NAME.match(schema):
+        raise StoreError(f"{redact_url(url)}: schema: expected an SQL identifier, got {schema!r}")
+    return urlunsplit(parts._replace(query=urlencode(rest))), schema
+
+
+class _PgCursor(Cursor):
+    def __init__(self, cur: psycopg.Cursor[Any]) -> None:
+        self._cur = cur
+
+    def run(self, sql_text: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        self._cur.execute(sql_text.replace("?", "%s"), tuple(params))
+        return self._cur.fetchall() if self._cur.description else []
+
+
+class PostgresStore(SqlStore):
+    """The record store in a PostgreSQL database (optionally inside one schema)."""
+
+    dialect = "postgresql"
+    _errors = (psycopg.Error,)
+
+    def __init__(self, url: str, *, history: int = 200) -> None:
+        self._dsn, self.schema = split_schema(url)
+        super().__init__(history=history, label=f"postgresql store {redact_url(self._dsn)}")
+        self._conn: psycopg.Connection[Any] | None = None
+        with self._lock:
+            try:
+                self._connection()
+            except psycopg.Error as exc:
+                raise StoreError(f"{self.label}: cannot connect: {first_line(exc)}") from exc
+
+    def _connection(self) -> psycopg.Connection[Any]:
+        if self._conn is not None and not self._conn.closed and not self._conn.broken:
+            return self._conn
+        self._drop()
+        conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S)
+        if self.schema:
+            conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
+            conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
+        self._conn = conn
+        return conn
+
+    def _drop(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _lost(self) -> None:
+        if self._conn is not None and (self._conn.closed or self._conn.broken):
+            self._drop()
+
+    @contextmanager
+    def _transaction(self, *, migration: bool = False) -> Iterator[Cursor]:
+        conn = self._connection()
+        with conn.transaction(), conn.cursor() as cur:
+            if migration:
+                cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            yield _PgCursor(cur)
+
+    def _ts_in(self, value: datetime) -> datetime:
+        return utc_instant(value)
+
+    def _json_in(self, value: Any) -> Jsonb:
+        return Jsonb(value)
+
+    def _json_out(self, value: Any) -> Any:
+        return value
+
+    def close(self) -> None:
+        """Close the connection (a later call would reconnect)."""
+        with self._lock:
+            self._drop()

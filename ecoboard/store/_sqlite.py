@@ -1,0 +1,102 @@
+"""The SQLite backend (local mode): one file in WAL mode, one transaction per write.
+
+``sqlite:///relative/path`` and ``sqlite:////absolute/path`` (SQLAlchemy's convention); the parent
+directory is created. ``sqlite://`` or ``sqlite:///:memory:`` is a private in-memory database.
+Writes use ``BEGIN IMMEDIATE`` so two processes writing one file serialise on the write lock
+(version numbers stay strictly increasing); readers never block writers (WAL).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .._errors import StoreError
+from .._record import utc_instant
+from ._sql import Cursor, SqlStore
+
+_BUSY_TIMEOUT_MS = 10_000
+
+
+def sqlite_path(url: str) -> str:
+    """The file path (or ``:memory:``) of a ``sqlite:`` URL."""
+    if not url.startswith("sqlite:"):
+        raise StoreError(f"not a sqlite: URL: {url!r}")
+    rest = url[len("sqlite:"):]
+    if rest in ("", "//", "///:memory:"):
+        return ":memory:"
+    if not rest.startswith("///"):
+        raise StoreError(f"{url!r}: expected sqlite:///relative/path or sqlite:////absolute/path")
+    path = rest[3:].split("?", 1)[0]
+    if not path:
+        raise StoreError(f"{url!r}: the database path is empty")
+    return path
+
+
+class _SqliteCursor(Cursor):
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._conn.execute(sql, tuple(params)).fetchall()
+
+
+class SqliteStore(SqlStore):
+    """The record store in one SQLite file."""
+
+    dialect = "sqlite"
+    _errors = (sqlite3.Error,)
+
+    def __init__(self, url: str, *, history: int = 200) -> None:
+        self.path = sqlite_path(url)
+        super().__init__(history=history, label=f"sqlite store {self.path}")
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves; the connection is shared by
+            # the threads of AsyncStore, which serialises access with the store's lock.
+            self._conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=_BUSY_TIMEOUT_MS / 1000
+            )
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")  # durable across app crashes; fewer SD-card syncs
+            self._conn.execute("PRAGMA foreign_keys=ON")
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.label}: cannot open: {exc}") from exc
+
+    @contextmanager
+    def _transaction(self, *, migration: bool = False) -> Iterator[Cursor]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield _SqliteCursor(self._conn)
+            self._conn.execute("COMMIT")
+        finally:  # an error (or a failed COMMIT) leaves the transaction open: roll it back
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+
+    def _lost(self) -> None:
+        """A file connection does not break: nothing to drop."""
+
+    def _ts_in(self, value: datetime) -> str:
+        return utc_instant(value).isoformat(timespec="microseconds")
+
+    def _json_in(self, value: Any) -> str:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+    def _json_out(self, value: Any) -> Any:
+        return json.loads(value)
+
+    def journal_mode(self) -> str:
+        """The journal mode in force (``wal`` for a file, ``memory`` for ``:memory:``)."""
+        with self._lock:
+            return str(self._conn.execute("PRAGMA journal_mode").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
