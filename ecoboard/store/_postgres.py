@@ -17,7 +17,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
@@ -25,6 +24,7 @@ from psycopg.types.json import Jsonb
 
 from .._errors import StoreError
 from .._record import utc_instant
+from .._urls import pop_query_param, redact_url
 from ._sql import Cursor, SqlStore, first_line
 
 _CONNECT_TIMEOUT_S = 5
@@ -32,25 +32,12 @@ _MIGRATION_LOCK = 0x6563_6F62  # "ecob": serialises concurrent migrate() calls a
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
-def redact_url(url: str) -> str:
-    """``url`` with any password replaced by ``***`` (for messages and logs)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 def split_schema(url: str) -> tuple[str, str | None]:
     """``(libpq URL, schema)``: the ``schema=`` parameter taken out of ``url``."""
-    parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    schemas = [v for k, v in query if k == "schema"]
-    rest = [(k, v) for k, v in query if k != "schema"]
-    schema = schemas[-1] if schemas else None
+    dsn, schema = pop_query_param(url, "schema")
     if schema is not None and not _SCHEMA_NAME.match(schema):
         raise StoreError(f"{redact_url(url)}: schema: expected an SQL identifier, got {schema!r}")
-    return urlunsplit(parts._replace(query=urlencode(rest))), schema
+    return dsn, schema
 
 
 class _PgCursor(Cursor):

@@ -1,0 +1,143 @@
+"""The Redis bus (cluster mode): pub/sub on ``update`` and ``control`` with redis-py.
+
+URL: ``redis://[:password@]host:port/db`` (or ``rediss://``) plus one ecoboard parameter,
+``prefix=TEXT``, prepended to both channel names (``prefix=test123:`` gives ``test123:update``), so
+parallel test runs or several boards on one Redis do not hear each other. Without it the channels
+are exactly ``update`` and ``control``.
+
+redis-py is blocking, so every call runs in ``trio.to_thread.run_sync``. The subscriber polls
+``get_message`` with a short timeout in a worker thread and forwards into a bounded
+:class:`~ecoboard.bus._mailbox.Mailbox`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import redis
+import trio
+
+from .._backoff import Backoff
+from .._errors import BusError
+from .._urls import pop_query_param, redact_url
+from ._base import CHANNELS, BusMessage, Channel
+from ._mailbox import DEFAULT_SIZE, Mailbox
+from ._memory import Subscription
+
+log = logging.getLogger(__name__)
+
+_POLL_SECONDS = 0.2
+_SOCKET_TIMEOUT = 5.0
+
+
+class RedisBus:
+    """Publish and subscribe over Redis pub/sub; see the module docstring for the URL."""
+
+    def __init__(self, url: str, *, queue_size: int = DEFAULT_SIZE, backoff_cap: float = 30.0) -> None:
+        self._url, prefix = pop_query_param(url, "prefix")
+        self.prefix = prefix or ""
+        self.label = f"redis bus {redact_url(self._url)}"
+        self.queue_size = queue_size
+        self.backoff_cap = backoff_cap
+        try:
+            self._client = self._new_client()
+        except (redis.RedisError, ValueError) as exc:
+            raise BusError(f"{self.label}: invalid URL: {exc}") from exc
+
+    def _new_client(self) -> redis.Redis:
+        return redis.Redis.from_url(
+            self._url, socket_timeout=_SOCKET_TIMEOUT, socket_connect_timeout=_SOCKET_TIMEOUT, health_check_interval=0
+        )
+
+    def channel_name(self, channel: str) -> str:
+        """The Redis channel name of ``channel`` (with the prefix)."""
+        return f"{self.prefix}{channel}"
+
+    async def publish(self, channel: Channel, payload: dict[str, Any]) -> None:
+        """Publish ``payload`` as JSON on ``channel``; raise :class:`BusError` when Redis is unreachable."""
+        if channel not in CHANNELS:
+            raise ValueError(f"unknown bus channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+        text = json.dumps(payload, separators=(",", ":"))
+        try:
+            await trio.to_thread.run_sync(self._client.publish, self.channel_name(channel), text)
+        except (redis.RedisError, OSError) as exc:
+            raise BusError(f"{self.label}: publish on {channel} failed: {exc}") from exc
+
+    async def ping(self) -> None:
+        """Raise :class:`BusError` when Redis cannot be reached."""
+        try:
+            await trio.to_thread.run_sync(self._client.ping)
+        except (redis.RedisError, OSError) as exc:
+            raise BusError(f"{self.label}: ping failed: {exc}") from exc
+
+    @asynccontextmanager
+    async def subscribe(self, channels: tuple[Channel, ...] = CHANNELS) -> AsyncIterator[Subscription]:
+        """Subscribe for the duration of the ``async with`` block; a reader task runs meanwhile."""
+        mailbox = Mailbox(self.queue_size)
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(self._reader, channels, mailbox)
+            try:
+                yield Subscription(mailbox)
+            finally:
+                nursery.cancel_scope.cancel()
+
+    async def _reader(self, channels: tuple[Channel, ...], mailbox: Mailbox) -> None:
+        """Keep a Redis subscription alive and forward its messages into ``mailbox``.
+
+        Never returns unless cancelled. After every successful (re)subscribe it queues
+        ``BusMessage("connected", {})``. Connection errors are absorbed: one warning when the
+        connection is lost, then reconnect attempts with capped exponential backoff and jitter, and
+        one info line on recovery. Malformed messages are logged and skipped.
+        """
+        names = {self.channel_name(c): c for c in channels}
+        backoff = Backoff(base=0.2, cap=self.backoff_cap)
+        lost = False
+        while True:
+            pubsub = self._client.pubsub(ignore_subscribe_messages=True)
+            try:
+                await trio.to_thread.run_sync(pubsub.subscribe, *names)
+                if lost:
+                    log.info("%s: reconnected after %d attempts", self.label, backoff.failures)
+                lost = False
+                backoff.reset()
+                mailbox.put(BusMessage("connected", {}))
+                while True:
+                    raw = await trio.to_thread.run_sync(pubsub.get_message, True, _POLL_SECONDS)
+                    if raw is not None:
+                        self._forward(raw, names, mailbox)
+            except (redis.RedisError, OSError) as exc:
+                if not lost:
+                    log.warning("%s: subscription lost (%s); reconnecting with backoff", self.label, exc)
+                lost = True
+            finally:
+                with trio.CancelScope(shield=True):
+                    await trio.to_thread.run_sync(_close_quietly, pubsub)
+            await trio.sleep(backoff.next_delay())
+
+    def _forward(self, raw: dict[str, Any], names: dict[str, Channel], mailbox: Mailbox) -> None:
+        channel = raw.get("channel")
+        channel = channel.decode() if isinstance(channel, bytes) else channel
+        try:
+            payload = json.loads(raw["data"])
+        except (TypeError, ValueError):
+            log.warning("%s: ignoring a message that is not JSON on %s", self.label, channel)
+            return
+        if channel in names and isinstance(payload, dict):
+            mailbox.put(BusMessage(names[channel], payload))
+        else:
+            log.warning("%s: ignoring a message on %s that is not a JSON object", self.label, channel)
+
+    async def aclose(self) -> None:
+        """Close the publishing connection pool."""
+        await trio.to_thread.run_sync(self._client.close)
+
+
+def _close_quietly(pubsub: redis.client.PubSub) -> None:
+    try:
+        pubsub.close()
+    except (redis.RedisError, OSError) as exc:  # the connection is already gone; nothing to release
+        log.debug("closing a dead pubsub connection: %s", exc)
