@@ -1,1 +1,88 @@
-"""ecoboard.renderer (see README)."""
+"""ecoboard.renderer: numpy frames, bitmap fonts, layouts, pages and sinks for the 128x64 panel.
+
+Pages are pure functions ``(canvas, ctx) -> None`` registered in :data:`PAGES`; page modules may import
+these names from ``ecoboard.renderer`` (they are bound before the pages package is imported).
+"""
+
+from ._canvas import HEIGHT, WIDTH, Align, Canvas, Color, TextBox, rgb
+from ._context import KindHealth, PageContext
+from ._fonts import (
+    Font,
+    available_fonts,
+    clear_text_cache,
+    fit_text,
+    font_load_count,
+    get_font,
+    scroll_offset,
+)
+from ._frame import FrameRenderer, brightness_lut
+from ._layout import Element, Layout, get_layout, layout_load_count
+from ._matrix import MatrixSink, open_sink
+from ._registry import PAGE_KINDS, PAGES, PageFn, register_page
+from ._sinks import GifSink, LatestFrame, NullSink, PngSink, Sink, png_bytes
+from ._units import (
+    clock_text,
+    compass,
+    format_temp,
+    hour_text,
+    local_time,
+    speed,
+    speed_unit,
+    temp_unit,
+    temperature,
+)
+from ._widgets import age_text, draw_waiting, record_data
+
+# isort: split
+# Registers every page; must come after the names above, which page modules may import.
+from . import pages
+
+__all__ = [
+    "HEIGHT",
+    "PAGES",
+    "PAGE_KINDS",
+    "WIDTH",
+    "Align",
+    "Canvas",
+    "Color",
+    "Element",
+    "Font",
+    "FrameRenderer",
+    "GifSink",
+    "KindHealth",
+    "LatestFrame",
+    "Layout",
+    "MatrixSink",
+    "NullSink",
+    "PageContext",
+    "PageFn",
+    "PngSink",
+    "Sink",
+    "TextBox",
+    "age_text",
+    "available_fonts",
+    "brightness_lut",
+    "clear_text_cache",
+    "clock_text",
+    "compass",
+    "draw_waiting",
+    "fit_text",
+    "font_load_count",
+    "format_temp",
+    "get_font",
+    "get_layout",
+    "hour_text",
+    "layout_load_count",
+    "local_time",
+    "open_sink",
+    "pages",
+    "png_bytes",
+    "record_data",
+    "register_page",
+    "rgb",
+    "scroll_offset",
+    "speed",
+    "speed_unit",
+    "temp_unit",
+    "temperature",
+]

@@ -1,0 +1,172 @@
+"""The canvas: drawing primitives on one ``(64, 128, 3)`` uint8 frame, all numpy slices, clipped to the panel.
+
+Rectangles are inclusive of both corners, as on the original boards: ``fill_rect(0, 0, 31, 15, c)``
+covers 32 x 16 pixels. Every string drawn is recorded in :attr:`Canvas.text_boxes` (unclipped), so
+tests can prove that no text leaves the panel or overlaps another field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from ._fonts import SCROLL_GAP, Font, scroll_offset
+
+WIDTH = 128
+HEIGHT = 64
+
+Color = tuple[int, int, int]
+Align = Literal["left", "center", "right"]
+
+
+def rgb(value: str | Color) -> Color:
+    """A colour from ``"#rrggbb"`` text or an ``(r, g, b)`` tuple."""
+    if isinstance(value, str):
+        text = value.lstrip("#")
+        if len(text) != 6:
+            raise ValueError(f"expected a colour like '#rrggbb', got {value!r}")
+        return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
+    return (int(value[0]), int(value[1]), int(value[2]))
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Where one string was drawn: ``[x0, x1) x [y0, y1)`` in panel pixels, before clipping."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    text: str
+
+    def overlaps(self, other: TextBox) -> bool:
+        """True when the two boxes share at least one pixel."""
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+
+    def inside(self, width: int = WIDTH, height: int = HEIGHT) -> bool:
+        """True when the box lies entirely on the panel."""
+        return self.x0 >= 0 and self.y0 >= 0 and self.x1 <= width and self.y1 <= height
+
+
+class Canvas:
+    """A frame being drawn. ``pixels`` is the ``(height, width, 3)`` uint8 array, ``[y, x, rgb]``."""
+
+    __slots__ = ("height", "pixels", "text_boxes", "width")
+
+    def __init__(self, pixels: np.ndarray | None = None) -> None:
+        if pixels is None:
+            pixels = np.zeros((HEIGHT, WIDTH, 3), dtype=np.uint8)
+        if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] != 3:
+            raise ValueError(f"expected a (height, width, 3) uint8 array, got {pixels.dtype} {pixels.shape}")
+        self.pixels = pixels
+        self.height, self.width = pixels.shape[0], pixels.shape[1]
+        self.text_boxes: list[TextBox] = []
+
+    def clear(self) -> None:
+        """Black frame, no recorded text."""
+        self.pixels.fill(0)
+        self.text_boxes.clear()
+
+    def fill(self, color: Color) -> None:
+        """Paint the whole frame."""
+        self.pixels[:, :] = color
+
+    def fill_rect(self, x0: int, y0: int, x1: int, y1: int, color: Color) -> None:
+        """Paint the rectangle with corners ``(x0, y0)`` and ``(x1, y1)``, both included."""
+        xa, xb = max(min(x0, x1), 0), min(max(x0, x1) + 1, self.width)
+        ya, yb = max(min(y0, y1), 0), min(max(y0, y1) + 1, self.height)
+        if xa < xb and ya < yb:
+            self.pixels[ya:yb, xa:xb] = color
+
+    def hline(self, x0: int, x1: int, y: int, color: Color) -> None:
+        """A horizontal line from ``x0`` to ``x1`` (included) on row ``y``."""
+        self.fill_rect(x0, y, x1, y, color)
+
+    def vline(self, x: int, y0: int, y1: int, color: Color) -> None:
+        """A vertical line from ``y0`` to ``y1`` (included) in column ``x``."""
+        self.fill_rect(x, y0, x, y1, color)
+
+    def rect(self, x0: int, y0: int, x1: int, y1: int, color: Color) -> None:
+        """The 1-pixel outline of a rectangle (corners included)."""
+        self.hline(x0, x1, y0, color)
+        self.hline(x0, x1, y1, color)
+        self.vline(x0, y0, y1, color)
+        self.vline(x1, y0, y1, color)
+
+    def _clip(self, x: int, y: int, h: int, w: int, clip: tuple[int, int, int, int] | None) -> tuple[int, ...] | None:
+        cx0, cy0, cx1, cy1 = clip if clip is not None else (0, 0, self.width, self.height)
+        cx0, cy0, cx1, cy1 = max(cx0, 0), max(cy0, 0), min(cx1, self.width), min(cy1, self.height)
+        xa, ya, xb, yb = max(x, cx0), max(y, cy0), min(x + w, cx1), min(y + h, cy1)
+        if xa >= xb or ya >= yb:
+            return None
+        return xa, ya, xb, yb
+
+    def blit_mask(
+        self, mask: np.ndarray, x: int, y: int, color: Color, *, clip: tuple[int, int, int, int] | None = None
+    ) -> None:
+        """Paint ``color`` where the bool ``mask`` is set, its top-left at ``(x, y)``.
+
+        ``clip`` is an optional ``(x0, y0, x1, y1)`` window (x1, y1 excluded) inside the panel.
+        """
+        box = self._clip(x, y, mask.shape[0], mask.shape[1], clip)
+        if box is None:
+            return
+        xa, ya, xb, yb = box
+        self.pixels[ya:yb, xa:xb][mask[ya - y : yb - y, xa - x : xb - x]] = color
+
+    def blit_rgb(self, icon: np.ndarray, x: int, y: int) -> None:
+        """Copy an ``(h, w, 3)`` RGB or ``(h, w, 4)`` RGBA image (alpha 0 = transparent) to ``(x, y)``."""
+        box = self._clip(x, y, icon.shape[0], icon.shape[1], None)
+        if box is None:
+            return
+        xa, ya, xb, yb = box
+        src = icon[ya - y : yb - y, xa - x : xb - x]
+        dst = self.pixels[ya:yb, xa:xb]
+        if icon.shape[2] == 4:
+            opaque = src[:, :, 3] > 0
+            dst[opaque] = src[:, :, :3][opaque]
+        else:
+            dst[:] = src
+
+    def text(
+        self,
+        font: Font,
+        x: int,
+        y: int,
+        text: str,
+        color: Color,
+        *,
+        align: Align = "left",
+        max_width: int | None = None,
+    ) -> int:
+        """Draw ``text`` with its cell's top at ``y``; returns the drawn width in pixels.
+
+        ``align`` says what ``x`` is: the left edge, the centre, or the right edge (excluded) of the text.
+        Text wider than ``max_width`` is cut to the longest prefix that fits.
+        """
+        if max_width is not None and font.measure(text) > max_width:
+            text = font.truncate(text, max_width)
+        mask = font.raster(text)
+        width = mask.shape[1]
+        if align == "center":
+            x -= width // 2
+        elif align == "right":
+            x -= width
+        if width:
+            self.text_boxes.append(TextBox(x, y, x + width, y + font.height, text))
+            self.blit_mask(mask, x, y, color)
+        return width
+
+    def scroll_text(self, font: Font, x: int, y: int, text: str, color: Color, *, width: int, frame_index: int) -> int:
+        """Draw ``text`` in the window ``[x, x + width)``, scrolling it when it does not fit; returns its width."""
+        mask = font.raster(text)
+        offset = scroll_offset(mask.shape[1], width, frame_index)
+        clip = (x, y, x + width, y + font.height)
+        self.blit_mask(mask, x + offset, y, color, clip=clip)
+        if offset:
+            self.blit_mask(mask, x + offset + mask.shape[1] + SCROLL_GAP, y, color, clip=clip)
+        if mask.shape[1]:
+            self.text_boxes.append(TextBox(x, y, x + min(width, mask.shape[1]), y + font.height, text))
+        return mask.shape[1]

@@ -1,0 +1,121 @@
+"""Double-buffered frames: pages draw into the back buffer, one swap per frame makes it current.
+
+The swap passes the composed frame through a 256-entry lookup table (brightness x gamma), so the front
+buffer always holds display-ready bytes and the live buffer is never cleared or drawn into (C27).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from ._canvas import HEIGHT, WIDTH, Canvas
+from ._context import PageContext
+from ._fonts import get_font
+from ._markers import draw_paused, draw_stale
+from ._registry import PAGE_KINDS, PAGES, PageFn
+
+log = logging.getLogger(__name__)
+
+
+def brightness_lut(brightness: float, gamma: float = 1.0) -> np.ndarray:
+    """The uint8 table mapping a composed channel value to the value sent to the panel."""
+    levels = np.arange(256, dtype=np.float64) / 255.0
+    scaled = 255.0 * np.power(levels, gamma) * (min(max(brightness, 0.0), 100.0) / 100.0)
+    return np.clip(np.rint(scaled), 0, 255).astype(np.uint8)
+
+
+class FrameRenderer:
+    """Owns the two composed buffers and the display-ready front buffer.
+
+    ``render(page, ctx)`` = ``draw`` into the back buffer + ``swap``. ``composed`` is the last swapped
+    frame before the lookup table (what PNG snapshots and the API show); ``front`` is what the panel gets.
+    """
+
+    def __init__(self, *, brightness: float = 100.0, gamma: float = 1.0, width: int = WIDTH, height: int = HEIGHT):
+        self._buffers = (Canvas(np.zeros((height, width, 3), np.uint8)), Canvas(np.zeros((height, width, 3), np.uint8)))
+        self._back = 0
+        self.front = np.zeros((height, width, 3), dtype=np.uint8)
+        self._gamma = gamma
+        self._brightness = brightness
+        self._lut = brightness_lut(brightness, gamma)
+        self._failed_pages: set[str] = set()
+
+    @property
+    def back(self) -> Canvas:
+        """The canvas the next frame is drawn into."""
+        return self._buffers[self._back]
+
+    @property
+    def composed(self) -> np.ndarray:
+        """The last swapped frame as composed (before brightness and gamma)."""
+        return self._buffers[self._back ^ 1].pixels
+
+    @property
+    def brightness(self) -> float:
+        """Brightness in percent applied at the swap."""
+        return self._brightness
+
+    def set_brightness(self, pct: float, gamma: float | None = None) -> None:
+        """Change brightness (0-100 %) and optionally gamma; takes effect at the next swap."""
+        self._brightness = pct
+        if gamma is not None:
+            self._gamma = gamma
+        self._lut = brightness_lut(self._brightness, self._gamma)
+
+    def draw(self, page: str | PageFn, ctx: PageContext, *, kinds: tuple[str, ...] | None = None) -> Canvas:
+        """Clear the back buffer, draw ``page`` and its markers into it; returns the back canvas.
+
+        A page that raises is logged once and replaced by a one-line error frame: a bad page never
+        stops the render loop.
+        """
+        canvas = self.back
+        canvas.clear()
+        name = page if isinstance(page, str) else getattr(page, "__name__", "page")
+        fn = PAGES.get(page) if isinstance(page, str) else page
+        if kinds is None:
+            kinds = PAGE_KINDS.get(name, ())
+        if fn is None:
+            _error_frame(canvas, f"no page {name}")
+        else:
+            try:
+                fn(canvas, ctx)
+            except Exception:
+                if name not in self._failed_pages:
+                    self._failed_pages.add(name)
+                    log.exception("page %s failed; drawing an error frame instead", name)
+                canvas.clear()
+                _error_frame(canvas, f"{name}: error")
+            else:
+                self._failed_pages.discard(name)
+        stale = [kind for kind in kinds if ctx.is_stale(kind)]
+        if stale:
+            draw_stale(canvas, stale)
+        if ctx.paused:
+            draw_paused(canvas)
+        return canvas
+
+    def swap(self) -> np.ndarray:
+        """Make the back buffer current: ``front = lut[back]``, then the buffers change roles."""
+        np.take(self._lut, self.back.pixels, out=self.front)
+        self._back ^= 1
+        return self.front
+
+    def render(self, page: str | PageFn, ctx: PageContext, *, kinds: tuple[str, ...] | None = None) -> np.ndarray:
+        """Draw ``page`` into the back buffer and swap; returns the display-ready front buffer."""
+        self.draw(page, ctx, kinds=kinds)
+        return self.swap()
+
+
+def _error_frame(canvas: Canvas, message: str) -> None:
+    font = get_font("5x8")
+    canvas.text(
+        font,
+        canvas.width // 2,
+        (canvas.height - font.height) // 2,
+        message,
+        (255, 64, 64),
+        align="center",
+        max_width=canvas.width,
+    )

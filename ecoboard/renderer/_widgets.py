@@ -1,0 +1,57 @@
+"""Small drawing helpers shared by pages: the first-refresh "waiting" frame, record lookup, age text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ._canvas import Canvas
+from ._context import PageContext
+from ._fonts import get_font
+
+WAITING_COLOR = (110, 110, 130)
+
+
+def draw_waiting(canvas: Canvas, kind: str, detail: str | None = None) -> None:
+    """The first-refresh state: ``waiting for <kind>`` centred, plus an optional second line."""
+    font = get_font("5x8")
+    y = canvas.height // 2 - font.height
+    canvas.text(font, canvas.width // 2, y, "waiting for", WAITING_COLOR, align="center")
+    canvas.text(
+        font,
+        canvas.width // 2,
+        y + font.height + 1,
+        kind.replace("_", "/"),
+        WAITING_COLOR,
+        align="center",
+        max_width=canvas.width,
+    )
+    if detail:
+        small = get_font("4x6")
+        canvas.text(
+            small,
+            canvas.width // 2,
+            y + 2 * font.height + 4,
+            detail,
+            WAITING_COLOR,
+            align="center",
+            max_width=canvas.width,
+        )
+
+
+def record_data(ctx: PageContext, kind: str) -> Mapping[str, Any] | None:
+    """The latest ``data`` of ``kind``, or ``None`` before the first successful fetch."""
+    record = ctx.records.get(kind)
+    return None if record is None else record.data
+
+
+def age_text(seconds: float) -> str:
+    """A short age: ``"45s"``, ``"12m"``, ``"3h"``, ``"2d"``."""
+    seconds = max(seconds, 0)
+    if seconds < 60:
+        return f"{int(seconds)}s"
+    if seconds < 3600:
+        return f"{int(seconds // 60)}m"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)}h"
+    return f"{int(seconds // 86400)}d"
