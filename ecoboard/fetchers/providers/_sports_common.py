@@ -1,0 +1,41 @@
+"""What every sports provider shares: the scoreboard day, the polling rule and game ordering."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from ...sports import next_poll_seconds, parse_instant, scoreboard_day
+from .._provider import FetchContext
+
+
+def board_day(ctx: FetchContext) -> date:
+    """The scoreboard day at ``ctx.now`` in the configured zone, rolling over at ``scoreboard_rollover``."""
+    return scoreboard_day(ctx.now, ctx.config.timezone, ctx.config.scoreboard_rollover)
+
+
+def base_url(ctx: FetchContext, default: str) -> str:
+    """The configured base URL (C16) or the provider's default, without a trailing slash."""
+    return (ctx.settings.base_url or default).rstrip("/")
+
+
+def games_next_poll(data: Mapping[str, Any], ctx: FetchContext) -> float:
+    """C29: the live period while a game is on or about to start, longer waits otherwise."""
+    return next_poll_seconds(
+        data.get("games") or (),
+        ctx.now,
+        period=ctx.settings.period,
+        period_live=ctx.settings.period_live,
+        period_idle=ctx.settings.period_idle,
+    )
+
+
+def start_order(games: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Games in start order (unknown starts last), doubleheader game 1 before game 2, then by id."""
+
+    def key(game: Mapping[str, Any]) -> tuple[Any, ...]:
+        start = parse_instant(game.get("start"))
+        return (start is None, start.timestamp() if start else 0.0, game.get("doubleheader") or 0, game["id"])
+
+    return sorted(games, key=key)

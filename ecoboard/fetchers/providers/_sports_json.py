@@ -1,0 +1,72 @@
+"""Tolerant reading of sports provider JSON (C14): optional fields default, required ones raise once.
+
+A missing or mistyped optional field becomes ``None`` (one hidden cell); a missing required field
+(a game id, a team id, the list of games) raises :class:`~ecoboard.PayloadError` naming the path, so
+the fetch writes nothing and the last good record stays current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..._errors import PayloadError
+
+EMPTY: Mapping[str, Any] = {}
+
+
+def obj(value: Any) -> Mapping[str, Any]:
+    """``value`` when it is a JSON object, else an empty one."""
+    return value if isinstance(value, Mapping) else EMPTY
+
+
+def items(value: Any) -> list[Any]:
+    """``value`` when it is a JSON array, else an empty list."""
+    return value if isinstance(value, list) else []
+
+
+def opt_int(value: Any) -> int | None:
+    """An integer from a JSON number or numeric string (``"20"``); None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    return None
+
+
+def opt_str(value: Any) -> str | None:
+    """A non-empty string, else None."""
+    return value if isinstance(value, str) and value else None
+
+
+def opt_bool(value: Any) -> bool | None:
+    """A JSON boolean, else None."""
+    return value if isinstance(value, bool) else None
+
+
+def require(container: Any, key: str, path: str, provider: str) -> Any:
+    """``container[key]``, or a :class:`PayloadError` naming ``path`` when it is absent or null."""
+    value = container.get(key) if isinstance(container, Mapping) else None
+    if value is None:
+        raise PayloadError(f"{provider}: required field {path} is missing", provider=provider)
+    return value
+
+
+def require_list(container: Any, key: str, path: str, provider: str) -> list[Any]:
+    """``container[key]`` as a list, or a :class:`PayloadError` when it is absent or not an array."""
+    value = require(container, key, path, provider)
+    if not isinstance(value, list):
+        raise PayloadError(f"{provider}: {path} is not an array", provider=provider)
+    return value
+
+
+def require_int(container: Any, key: str, path: str, provider: str) -> int:
+    """``container[key]`` as an integer id, or a :class:`PayloadError`."""
+    value = opt_int(require(container, key, path, provider))
+    if value is None:
+        raise PayloadError(f"{provider}: {path} is not an integer id", provider=provider)
+    return value

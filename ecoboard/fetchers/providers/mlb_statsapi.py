@@ -1,0 +1,184 @@
+"""MLB from the MLB Stats API schedule (the default ``mlb`` provider, source ``mlb-statsapi``).
+
+One GET of ``/schedule?sportId=1&date=<scoreboard day>&hydrate=linescore,team``. The transform also
+accepts answers without the hydrations: teams then come from the bundled table by id and the
+linescore fields (inning, count, runners, hits, errors) are null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from ...sports import NOT_PLAYED, parse_instant
+from .._provider import FetchContext, Provider, RequestSpec
+from ._sports_common import base_url, board_day, games_next_poll, start_order
+from ._sports_json import items, obj, opt_bool, opt_int, opt_str, require, require_int, require_list
+from ._sports_status import statsapi_status
+from ._teams import apply_overrides, fill_unknown, mlb_teams, team_overrides
+
+NAME = "mlb-statsapi"
+DEFAULT_BASE_URL = "https://statsapi.mlb.com/api/v1"
+
+SEASON_TYPES: Mapping[str, str] = {
+    "R": "regular",
+    "S": "preseason",
+    "E": "exhibition",
+    "A": "allstar",
+    "F": "postseason",
+    "D": "postseason",
+    "L": "postseason",
+    "W": "postseason",
+    "P": "postseason",
+    "C": "postseason",
+}
+"""``gameType`` → season type (F wild card, D division series, L championship series, W World Series)."""
+
+_HALVES = {"top": "top", "middle": "middle", "bottom": "bottom", "end": "end"}
+
+
+def requests(ctx: FetchContext) -> list[RequestSpec]:
+    """The schedule of the scoreboard day, with linescore and team data."""
+    params = {"sportId": "1", "date": board_day(ctx).isoformat(), "hydrate": "linescore,team"}
+    return [RequestSpec(name="schedule", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/schedule", params=params)]
+
+
+def _record(block: Mapping[str, Any]) -> str | None:
+    record = obj(block.get("leagueRecord"))
+    wins, losses, ties = opt_int(record.get("wins")), opt_int(record.get("losses")), opt_int(record.get("ties"))
+    if wins is None or losses is None:
+        return None
+    return f"{wins}-{losses}-{ties}" if ties else f"{wins}-{losses}"
+
+
+def _side(
+    block: Mapping[str, Any],
+    line: Mapping[str, Any],
+    *,
+    path: str,
+    played: bool,
+    final: bool,
+    overrides: Mapping[str, Mapping[str, str]],
+) -> dict[str, Any]:
+    team = obj(require(block, "team", f"{path}.team", NAME))
+    team_id = require_int(team, "id", f"{path}.team.id", NAME)
+    known = mlb_teams().get(team_id, {})
+    side: dict[str, Any] = {
+        "id": team_id,
+        "abbreviation": opt_str(team.get("abbreviation")) or known.get("abbreviation"),
+        "name": opt_str(team.get("teamName")) or known.get("name"),
+        "short_name": opt_str(team.get("shortName")) or known.get("short_name"),
+        "full_name": opt_str(team.get("name")) or known.get("full_name"),
+        "record": _record(block),
+        "color": known.get("color"),
+        "alt_color": known.get("alt_color"),
+        "score": (opt_int(line.get("runs")) if "runs" in line else opt_int(block.get("score"))) if played else None,
+        "hits": opt_int(line.get("hits")) if played else None,
+        "errors": opt_int(line.get("errors")) if played else None,
+        "winner": opt_bool(block.get("isWinner")) if final else None,
+    }
+    return apply_overrides(fill_unknown(side, bool(known)), overrides)
+
+
+def _settle_winners(away: dict[str, Any], home: dict[str, Any], *, tie: bool) -> None:
+    """Winners of a final from the score (a tie: both False); the provider's flags when scores are unknown."""
+    if tie:
+        away["winner"] = home["winner"] = False
+    elif away["score"] is not None and home["score"] is not None:
+        away["winner"], home["winner"] = away["score"] > home["score"], home["score"] > away["score"]
+
+
+def _doubleheader(game: Mapping[str, Any]) -> int | None:
+    if opt_str(game.get("doubleHeader")) in ("Y", "S"):
+        return opt_int(game.get("gameNumber"))
+    return None
+
+
+def _runners(linescore: Mapping[str, Any]) -> dict[str, bool] | None:
+    if not linescore:
+        return None
+    offense = obj(linescore.get("offense"))
+    return {base: base in offense for base in ("first", "second", "third")}
+
+
+def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
+    path = f"dates[].games[{index}]"
+    game_id = require_int(raw, "gamePk", f"{path}.gamePk", NAME)
+    status_block = obj(require(raw, "status", f"{path}.status", NAME))
+    teams = obj(require(raw, "teams", f"{path}.teams", NAME))
+    linescore = obj(raw.get("linescore"))
+    status_text = opt_str(status_block.get("detailedState")) or ""
+    start = None if status_block.get("startTimeTBD") is True else parse_instant(raw.get("gameDate"))
+    inning = opt_int(linescore.get("currentInning"))
+    scheduled_innings = opt_int(linescore.get("scheduledInnings")) or opt_int(raw.get("scheduledInnings"))
+    derived = statsapi_status(status_block, start=start, now=now, inning=inning, scheduled_innings=scheduled_innings)
+    status = derived.status
+    played = (
+        status not in NOT_PLAYED
+        and status not in ("scheduled", "pregame", "warmup")
+        and not (status == "delayed" and not inning)
+    )
+    final = status == "final"
+    line_teams = obj(linescore.get("teams"))
+    sides = {
+        which: _side(
+            obj(require(teams, which, f"{path}.teams.{which}", NAME)),
+            obj(line_teams.get(which)),
+            path=f"{path}.teams.{which}",
+            played=played,
+            final=final,
+            overrides=overrides,
+        )
+        for which in ("away", "home")
+    }
+    if final:
+        _settle_winners(sides["away"], sides["home"], tie=opt_bool(raw.get("isTie")) is True)
+    live_detail = status in ("live", "delayed", "suspended") or final
+    half = _HALVES.get((opt_str(linescore.get("inningState")) or "").lower())
+    reschedule = opt_str(raw.get("rescheduleGameDate")) or (opt_str(raw.get("rescheduleDate")) or "")[:10] or None
+    return {
+        "id": str(game_id),
+        "start": start.isoformat() if start else None,
+        "status": status,
+        "detail": derived.detail or status_text,
+        "reason": derived.reason,
+        "reschedule_date": reschedule if status in ("postponed", "suspended") else None,
+        "season_type": SEASON_TYPES.get(opt_str(raw.get("gameType")) or "", "unknown"),
+        "away": sides["away"],
+        "home": sides["home"],
+        "venue": opt_str(obj(raw.get("venue")).get("name")),
+        "description": opt_str(raw.get("description")),
+        "last_play": None,
+        "doubleheader": _doubleheader(raw),
+        "scheduled_innings": scheduled_innings,
+        "inning": inning if played else None,
+        "inning_half": half if played and status != "final" else None,
+        "balls": opt_int(linescore.get("balls")) if status == "live" else None,
+        "strikes": opt_int(linescore.get("strikes")) if status == "live" else None,
+        "outs": opt_int(linescore.get("outs")) if live_detail and not final else None,
+        "runners": _runners(linescore) if status == "live" else None,
+    }
+
+
+def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
+    """The scoreboard day's games (docs/records.md ``mlb``); an empty schedule is a normal day (C18)."""
+    schedule = responses["schedule"]
+    overrides = team_overrides(ctx, "mlb")
+    games: list[dict[str, Any]] = []
+    for day in require_list(schedule, "dates", "dates", NAME):
+        for raw in items(obj(day).get("games")):
+            games.append(_game(raw, len(games), ctx.now, overrides))
+    return {"date": board_day(ctx).isoformat(), "games": start_order(games), "next_game": None}
+
+
+PROVIDERS = (
+    Provider(
+        kind="mlb",
+        name=NAME,
+        requests=requests,
+        transform=transform,
+        next_poll=games_next_poll,
+        default_base_url=DEFAULT_BASE_URL,
+    ),
+)
