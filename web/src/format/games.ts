@@ -1,0 +1,123 @@
+// Game status as the cards show it: one label, a tone (for colour) and an optional second line.
+// Pure functions of a Game, so every status of the closed set is decided here, once.
+import type { Game, Side } from '../api/types';
+import { formatDate, formatTime, formatWeekdayTime } from './time';
+
+export type Tone = 'live' | 'scheduled' | 'final' | 'alert' | 'muted';
+
+export interface StatusView {
+  label: string;
+  tone: Tone;
+  /** Second line: reschedule date, delay reason, down & distance… */
+  sub?: string | null;
+}
+
+const HALF: Record<string, string> = { top: '▲', bottom: '▼', middle: 'Mid', end: 'End' };
+
+/** "▲ 7", "▼ 9", "Mid 5" — null without an inning. */
+export function inningLabel(game: Game): string | null {
+  if (game.inning === null || game.inning === undefined) return null;
+  const half = HALF[game.inning_half ?? ''];
+  return half ? `${half} ${game.inning}` : `Inn ${game.inning}`;
+}
+
+function nflPeriodLabel(game: Game): string | null {
+  if (game.period_label) return game.period_label;
+  if (game.period === null || game.period === undefined) return null;
+  if (game.period <= 4) return `Q${game.period}`;
+  return game.period === 5 ? 'OT' : `${game.period - 4}OT`;
+}
+
+function isTie(game: Game): boolean {
+  const a = game.away.score;
+  const h = game.home.score;
+  return a !== null && a !== undefined && a === h;
+}
+
+/** Statuses shared by MLB and NFL (not live, not final, not scheduled). */
+function interruptedStatus(game: Game, progress: string | null): StatusView | null {
+  switch (game.status) {
+    case 'postponed':
+      return {
+        label: 'PPD',
+        tone: 'alert',
+        sub: game.reschedule_date ? `→ ${formatDate(game.reschedule_date)}` : (game.reason ?? null),
+      };
+    case 'cancelled':
+      return { label: 'CANC', tone: 'alert', sub: game.reason ?? null };
+    case 'suspended':
+      return { label: 'SUSP', tone: 'alert', sub: [progress, game.reason].filter(Boolean).join(' · ') || null };
+    case 'delayed':
+      return {
+        label: 'DELAYED',
+        tone: 'alert',
+        sub: [progress ?? formatTime(game.start), game.reason].filter(Boolean).join(' · ') || null,
+      };
+    case 'unknown':
+      return { label: game.detail || 'Unknown', tone: 'muted' };
+    default:
+      return null;
+  }
+}
+
+export function mlbStatus(game: Game): StatusView {
+  const inning = inningLabel(game);
+  const other = interruptedStatus(game, inning);
+  if (other) return other;
+  switch (game.status) {
+    case 'live':
+      return { label: inning ?? 'Live', tone: 'live' };
+    case 'warmup':
+      return { label: 'Warmup', tone: 'scheduled', sub: formatTime(game.start) };
+    case 'final': {
+      const innings = game.inning;
+      const scheduled = game.scheduled_innings ?? 9;
+      const label = innings !== null && innings !== undefined && innings !== scheduled ? `F/${innings}` : 'F';
+      return { label, tone: 'final', sub: isTie(game) ? 'Tie' : null };
+    }
+    default: // scheduled, pregame
+      return { label: formatTime(game.start) ?? 'TBD', tone: 'scheduled', sub: game.status === 'pregame' ? 'Pregame' : null };
+  }
+}
+
+export function nflStatus(game: Game): StatusView {
+  const period = nflPeriodLabel(game);
+  const progress = [period, game.clock].filter(Boolean).join(' ') || null;
+  const other = interruptedStatus(game, progress);
+  if (other) return other;
+  switch (game.status) {
+    case 'live': {
+      const half = period === 'Half' || period === 'Halftime';
+      return {
+        label: half ? 'Half' : (progress ?? 'Live'),
+        tone: 'live',
+        sub: half ? null : ([game.down_distance, game.yard_line].filter(Boolean).join(' · ') || null),
+      };
+    }
+    case 'final': {
+      const overtime = game.period !== null && game.period !== undefined && game.period > 4;
+      return { label: overtime ? `Final/${nflPeriodLabel(game)}` : 'Final', tone: 'final', sub: isTie(game) ? 'Tie' : null };
+    }
+    default:
+      return { label: formatWeekdayTime(game.start) ?? 'TBD', tone: 'scheduled', sub: null };
+  }
+}
+
+/** True while a score means something: live, final, or interrupted mid-game. */
+export function showsScore(game: Game): boolean {
+  return game.away.score !== null && game.away.score !== undefined && game.home.score !== null && game.home.score !== undefined;
+}
+
+/** Followed teams' games first, then the provider's (start) order. Stable. */
+export function orderGames(games: readonly Game[], follow: readonly string[]): Game[] {
+  const followed = new Set(follow.map((t) => t.toUpperCase()));
+  const isFollowed = (g: Game) => followed.has(g.away.abbreviation.toUpperCase()) || followed.has(g.home.abbreviation.toUpperCase());
+  return games
+    .map((game, index) => ({ game, index, key: isFollowed(game) ? 0 : 1 }))
+    .sort((a, b) => a.key - b.key || a.index - b.index)
+    .map((x) => x.game);
+}
+
+export function teamTitle(side: Side): string {
+  return side.full_name ?? ([side.short_name, side.name].filter(Boolean).join(' ') || side.abbreviation);
+}

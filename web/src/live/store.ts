@@ -1,0 +1,173 @@
+// The one live connection of the app: the latest record per kind, kept current by a single
+// EventSource on /api/v1/events, seeded and re-seeded from /api/v1/records.
+//
+// - Records are merged by version: an older or equal version never replaces a newer one, so the
+//   snapshot fetch and the event stream may race freely.
+// - While the browser retries on its own (readyState CONNECTING) it resends Last-Event-ID and the
+//   server replays what was missed. If the browser gives up (readyState CLOSED, e.g. the server
+//   answered 502 during a restart), the store opens a new EventSource after a capped exponential
+//   backoff and re-reads every kind from /records, because a new EventSource has no Last-Event-ID.
+// - Every (re)open after the first also re-reads /records: cheap, and it heals any gap.
+
+import type { EcoRecord } from '../api/types';
+
+export type Connection = 'connecting' | 'live' | 'reconnecting';
+
+export interface LiveState {
+  records: Readonly<Record<string, EcoRecord>>;
+  connection: Connection;
+  /** Client clock (ms) of the last record event or snapshot, for the indicator's tooltip. */
+  lastUpdateAt: number | null;
+}
+
+export interface LiveStoreOptions {
+  /** Prefix of the API, '' for same origin. */
+  base?: string;
+  eventSource?: (url: string) => EventSource;
+  fetchFn?: typeof fetch;
+  /** Backoff before a manual reconnect: first delay and cap, in ms. */
+  backoff?: { first: number; max: number };
+}
+
+type Listener = () => void;
+
+export class LiveStore {
+  private state: LiveState = { records: {}, connection: 'connecting', lastUpdateAt: null };
+  private readonly listeners = new Set<Listener>();
+  private source: EventSource | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelay: number;
+  private opened = false;
+  private running = false;
+  private readonly base: string;
+  private readonly makeSource: (url: string) => EventSource;
+  private readonly fetchFn: typeof fetch;
+  private readonly backoff: { first: number; max: number };
+
+  constructor(options: LiveStoreOptions = {}) {
+    this.base = options.base ?? '';
+    this.makeSource = options.eventSource ?? ((url) => new EventSource(url));
+    this.fetchFn = options.fetchFn ?? ((...args) => fetch(...args));
+    this.backoff = options.backoff ?? { first: 1000, max: 30000 };
+    this.retryDelay = this.backoff.first;
+  }
+
+  /** Open the stream and load the snapshot; idempotent. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.connect();
+    void this.refresh();
+  }
+
+  /** Close the stream and cancel any pending reconnect. */
+  stop(): void {
+    this.running = false;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.source?.close();
+    this.source = null;
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): LiveState => this.state;
+
+  /** Merge one record; returns true when it replaced an older version (or was the first). */
+  apply(record: EcoRecord): boolean {
+    return this.applyMany([record]);
+  }
+
+  /** Merge several records at once (one notification). */
+  applyMany(records: Iterable<EcoRecord>): boolean {
+    let next: Record<string, EcoRecord> | null = null;
+    for (const record of records) {
+      const current = (next ?? this.state.records)[record.kind];
+      if (current && current.version >= record.version) continue;
+      next = next ?? { ...this.state.records };
+      next[record.kind] = record;
+    }
+    if (next === null) return false;
+    this.set({ records: next, lastUpdateAt: Date.now() });
+    return true;
+  }
+
+  /** Re-read every kind's latest record; failures are absorbed (the indicator shows the stream). */
+  async refresh(): Promise<void> {
+    try {
+      const response = await this.fetchFn(`${this.base}/api/v1/records`, { headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      const body = (await response.json()) as Record<string, EcoRecord>;
+      this.applyMany(Object.values(body).filter(isRecord));
+    } catch {
+      // Network down: the stream's reconnect will call refresh again.
+    }
+  }
+
+  private connect(): void {
+    const source = this.makeSource(`${this.base}/api/v1/events`);
+    this.source = source;
+    source.onopen = () => {
+      if (source !== this.source) return;
+      this.retryDelay = this.backoff.first;
+      const reopened = this.opened;
+      this.opened = true;
+      this.set({ connection: 'live' });
+      if (reopened) void this.refresh();
+    };
+    source.addEventListener('record', (event) => {
+      if (source !== this.source) return;
+      const record = parseRecord((event as MessageEvent<string>).data);
+      if (record) this.apply(record);
+    });
+    source.onerror = () => {
+      if (source !== this.source) return;
+      this.set({ connection: 'reconnecting' });
+      if (source.readyState === 2 /* CLOSED */) this.scheduleReconnect();
+    };
+  }
+
+  private scheduleReconnect(): void {
+    this.source?.close();
+    this.source = null;
+    if (!this.running || this.retryTimer !== null) return;
+    const delay = this.retryDelay;
+    this.retryDelay = Math.min(this.retryDelay * 2, this.backoff.max);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.running) return;
+      this.opened = true; // the next open is a reopen: re-read the snapshot
+      this.connect();
+    }, delay);
+  }
+
+  private set(patch: Partial<LiveState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function isRecord(value: unknown): value is EcoRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<EcoRecord>;
+  return typeof r.kind === 'string' && typeof r.version === 'number' && typeof r.valid_until === 'string';
+}
+
+function parseRecord(text: string): EcoRecord | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the server says so or valid_until has passed on the client clock. */
+export function isStale(record: EcoRecord, nowMs: number): boolean {
+  if (record.stale) return true;
+  const until = Date.parse(record.valid_until);
+  return Number.isFinite(until) && nowMs > until;
+}
