@@ -1,0 +1,101 @@
+"""Shared appliance state: the record snapshot the render loop reads and the display state it writes.
+
+Both live on the trio thread. The snapshot is an immutable mapping replaced as a whole by the sync
+task (one assignment, no awaits in between), so the render loop always sees a consistent set of
+records and never waits for a lock, the store or the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from .._record import Record, iso_utc
+
+
+class Snapshot:
+    """The latest record per kind, as an immutable mapping replaced atomically.
+
+    ``changed_at`` maps kind -> trio time its current record entered the snapshot.
+    """
+
+    def __init__(self) -> None:
+        self.records: Mapping[str, Record] = MappingProxyType({})
+        self.changed_at: dict[str, float] = {}
+
+    def versions(self) -> dict[str, int]:
+        """The version held for every kind."""
+        return {kind: record.version for kind, record in self.records.items()}
+
+    def offer(self, records: Iterable[Record], *, now: float) -> list[str]:
+        """Keep each record that is newer than the one held; return the kinds that changed."""
+        merged = dict(self.records)
+        changed = []
+        for record in records:
+            held = merged.get(record.kind)
+            if held is None or record.version > held.version:
+                merged[record.kind] = record
+                changed.append(record.kind)
+                self.changed_at[record.kind] = now
+        if changed:
+            self.records = MappingProxyType(merged)
+        return changed
+
+
+@dataclass
+class FrameStats:
+    """Frame pacing figures, updated by the render loop."""
+
+    frames: int = 0
+    missed_frames: int = 0
+    max_consecutive_missed: int = 0
+    frame_time_ms: float = 0.0
+    fps: float = 0.0
+    last_swap: float | None = None
+    shown: dict[str, tuple[int, float]] = field(default_factory=dict)
+    """kind -> (version, trio time of the first swap whose snapshot held that version)."""
+
+
+class DisplayState:
+    """The running display as the API sees it (implements ``ecoboard.api.DisplayView``)."""
+
+    def __init__(self) -> None:
+        self.page = ""
+        self.page_index = 0
+        self.pages: tuple[str, ...] = ()
+        self.paused = False
+        self.brightness = 0
+        self.stats = FrameStats()
+        self.last_frame_at: datetime | None = None
+        self._frame: np.ndarray | None = None
+
+    def set_frame(self, frame: np.ndarray, at: datetime) -> None:
+        """Keep a private copy of the frame just shown (the renderer reuses its buffers)."""
+        if self._frame is None or self._frame.shape != frame.shape:
+            self._frame = np.empty_like(frame)
+        np.copyto(self._frame, frame)
+        self.last_frame_at = at
+
+    def state(self) -> Mapping[str, Any]:
+        """Page, cycle, brightness and frame pacing, JSON-ready."""
+        stats = self.stats
+        return {
+            "page": self.page,
+            "page_index": self.page_index,
+            "pages": list(self.pages),
+            "paused": self.paused,
+            "brightness": self.brightness,
+            "fps": round(stats.fps, 1),
+            "frame_time_ms": round(stats.frame_time_ms, 2),
+            "missed_frames": stats.missed_frames,
+            "last_frame_at": None if self.last_frame_at is None else iso_utc(self.last_frame_at),
+        }
+
+    def latest_frame(self) -> np.ndarray | None:
+        """A copy of the last frame shown, or ``None`` before the first one."""
+        return None if self._frame is None else self._frame.copy()
