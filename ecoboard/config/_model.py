@@ -184,8 +184,10 @@ class ApiSettings:
 
 @dataclass(frozen=True)
 class SecretsSettings:
-    """Where secrets come from: a SecretManager ``secretcfg`` and ``secretdef`` (see docs/secrets.md)."""
+    """Where secrets come from: ``file`` (a JSON or YAML file), or a SecretManager ``secretcfg`` and
+    ``secretdef`` as in the original ecosystem (see docs/secrets.md). Empty: no secrets."""
 
+    file: str | None = None
     secretcfg: dict[str, Any] = field(default_factory=dict)
     secretdef: dict[str, Any] = field(default_factory=dict)
 

@@ -26,6 +26,16 @@ def _b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
+def kubeconfig_for(url: str, token: str) -> str:
+    """A kubeconfig YAML document for the API server at ``url`` with a bearer ``token``."""
+    return (
+        "apiVersion: v1\nkind: Config\ncurrent-context: test\n"
+        f"clusters:\n- name: test\n  cluster:\n    server: {url}\n"
+        "contexts:\n- name: test\n  context:\n    cluster: test\n    user: test\n"
+        f"users:\n- name: test\n  user:\n    token: {token}\n"
+    )
+
+
 class FakeKubernetes:
     """State and HTTP front of the fake API server; use as a context manager."""
 
@@ -50,12 +60,7 @@ class FakeKubernetes:
 
     def kubeconfig(self) -> str:
         """A kubeconfig YAML document pointing at this server with the admin token."""
-        return (
-            "apiVersion: v1\nkind: Config\ncurrent-context: test\n"
-            f"clusters:\n- name: test\n  cluster:\n    server: {self.url}\n"
-            "contexts:\n- name: test\n  context:\n    cluster: test\n    user: test\n"
-            f"users:\n- name: test\n  user:\n    token: {self.admin_token}\n"
-        )
+        return kubeconfig_for(self.url, self.admin_token)
 
     def issue_token(self, namespace: str, account: str, audiences: list[str], seconds: int) -> str:
         """A JWT-shaped service-account token (claims as Kubernetes issues them; fake signature)."""
