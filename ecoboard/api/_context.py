@@ -1,0 +1,30 @@
+"""The app class: a QuartTrio app that carries its dependencies and its fan-out as typed attributes."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from quart import current_app
+from quart_trio import QuartTrio
+
+from .._record import KINDS
+from ._deps import ApiDeps
+from ._hub import RecordHub
+
+
+class EcoboardApp(QuartTrio):
+    """The API app; built only by :func:`ecoboard.api.create_app`."""
+
+    deps: ApiDeps
+    hub: RecordHub
+
+
+def this_app() -> EcoboardApp:
+    """The app serving the current request."""
+    return cast(EcoboardApp, current_app)
+
+
+def known_kinds(app: EcoboardApp) -> list[str]:
+    """Every kind the API answers for: ecoboard's kinds, then any other configured kind by name."""
+    extra = sorted(kind for kind in app.deps.config.providers if kind not in KINDS)
+    return [*KINDS, *extra]

@@ -1,0 +1,55 @@
+"""What the API needs from its host: the store, the bus, the config and, in the appliance, the display.
+
+The appliance builds one :class:`ApiDeps` with its display and fetch health; ``ecoboard api`` (the
+cluster deployment) builds one without them, and the display routes answer 503.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..bus import Bus
+from ..config import Config
+from ..store import AsyncStore
+
+HealthFn = Callable[[], Mapping[str, Mapping[str, Any]]]
+"""Per-kind fetch status: ``{kind: {ok, stale, last_success_at, last_error, consecutive_failures}}``."""
+
+
+class DisplayView(Protocol):
+    """A read-only view of the running display, implemented by the appliance.
+
+    Both methods are called on the trio thread and must return at once (no I/O, no waiting).
+    """
+
+    def state(self) -> Mapping[str, Any]:
+        """``page``, ``page_index``, ``pages``, ``paused``, ``brightness``, ``fps``, ``frame_time_ms``,
+        ``missed_frames``, ``last_frame_at`` (an aware datetime or ISO-8601 text, ``None`` before the
+        first frame)."""
+        ...
+
+    def latest_frame(self) -> np.ndarray | None:
+        """The last frame shown, a ``(64, 128, 3)`` ``uint8`` array, or ``None`` before the first one."""
+        ...
+
+
+@dataclass(frozen=True)
+class ApiDeps:
+    """The API's dependencies. ``control_token`` is a secret: it is kept out of ``repr``.
+
+    ``web_dist`` overrides where the built dashboard is looked for (else ``$ECOBOARD_WEB_DIST``, else
+    ``web/dist`` next to the package).
+    """
+
+    store: AsyncStore
+    bus: Bus
+    config: Config
+    control_token: str | None = field(default=None, repr=False)
+    display: DisplayView | None = None
+    health: HealthFn | None = None
+    web_dist: Path | None = None

@@ -1,0 +1,109 @@
+"""Display routes: the panel's state, its live frame as PNG, and control commands (token required).
+
+A control command is published on the bus ``control`` channel; the appliance that drives the panel
+consumes it. ``ecoboard api`` in the cluster has no panel of its own, but its commands still reach
+the Pi over Redis, so control does not need a local display.
+"""
+
+from __future__ import annotations
+
+import hmac
+import io
+import logging
+from typing import Any
+
+import numpy as np
+import trio
+from PIL import Image
+from quart import Blueprint, Response, request
+
+from .._errors import BusError
+from ._context import this_app
+from ._json import error_response, json_response
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("display", __name__, url_prefix="/api/v1/display")
+
+COMMANDS = ("pause", "play", "next", "prev", "brightness", "reload")
+SCALE_DEFAULT = 4
+SCALE_MAX = 16
+_NO_DISPLAY = "no display: this API runs without the LED panel"
+
+
+@bp.get("")
+async def state() -> Response:
+    """The display's state (page, paused, brightness, frame rate...); 503 when there is no display."""
+    display = this_app().deps.display
+    if display is None:
+        return error_response(503, _NO_DISPLAY)
+    return json_response(dict(display.state()))
+
+
+def _png(frame: np.ndarray, scale: int) -> bytes:
+    pixels = np.repeat(np.repeat(frame, scale, axis=0), scale, axis=1)
+    out = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(pixels, dtype=np.uint8), "RGB").save(out, format="PNG", compress_level=1)
+    return out.getvalue()
+
+
+@bp.get("/frame.png")
+async def frame_png() -> Response:
+    """The live frame as PNG, each LED ``scale`` × ``scale`` pixels (1..16, default 4)."""
+    text = request.args.get("scale", str(SCALE_DEFAULT))
+    if not text.isdigit() or not 1 <= int(text) <= SCALE_MAX:
+        return error_response(422, f"scale: expected a whole number from 1 to {SCALE_MAX}, got {text!r}")
+    display = this_app().deps.display
+    if display is None:
+        return error_response(503, _NO_DISPLAY)
+    frame = display.latest_frame()
+    if frame is None:
+        return error_response(503, "no frame yet")
+    # copy on the trio thread (the render loop may reuse its buffer), encode on a worker thread
+    png = await trio.to_thread.run_sync(_png, frame.copy(), int(text))
+    return Response(png, content_type="image/png", headers={"Cache-Control": "no-store"})
+
+
+def _authorized(token: str) -> bool:
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(given.strip().encode(), token.encode())
+
+
+def _brightness(body: Any) -> int | None:
+    value = body.get("value") if isinstance(body, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        return None
+    return int(value) if 0 <= value <= 100 else None
+
+
+@bp.post("/<command>")
+async def control(command: str) -> Response:
+    """Publish a control command on the bus; 202 once published.
+
+    404 for an unknown command, 503 when no control token is configured (control disabled), 401
+    without the right ``Authorization: Bearer`` token, 422 for a bad brightness body.
+    """
+    if command not in COMMANDS:
+        return error_response(404, f"unknown command {command!r}", commands=list(COMMANDS))
+    app = this_app()
+    token = app.deps.control_token
+    if not token:
+        return error_response(503, "control is disabled: no control token is configured")
+    if not _authorized(token):
+        return error_response(
+            401, "a valid 'Authorization: Bearer <token>' header is required", {"WWW-Authenticate": "Bearer"}
+        )
+    payload: dict[str, Any] = {"command": command}
+    if command == "brightness":
+        value = _brightness(await request.get_json(force=True, silent=True))
+        if value is None:
+            return error_response(422, 'brightness: expected a JSON body {"value": N} with N a whole number 0..100')
+        payload["value"] = value
+    try:
+        await app.deps.bus.publish("control", payload)
+    except BusError as exc:
+        log.warning("control %s: the bus is unavailable: %s", command, exc)
+        return error_response(503, "the bus is unavailable; the command was not sent")
+    return json_response({"accepted": payload}, status=202)

@@ -1,0 +1,216 @@
+"""The SSE fan-out: one bus subscription and one store reader shared by every connected client.
+
+Policy for slow clients (written down, as every queue's policy must be): each client has a
+:class:`ClientQueue` that holds at most **one record per kind** and *coalesces* — a newer record of
+a kind replaces the one still waiting. The queue is therefore bounded by the number of kinds, an
+offer never waits, and a client that stops reading never slows the fan-out, the other clients or
+the render loop; when it reads again it gets the latest state of each kind it missed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Mapping
+
+import trio
+
+from .._errors import BusError, StoreError
+from .._record import Record
+from ..bus import Bus, BusMessage
+from ..store import AsyncStore
+
+log = logging.getLogger(__name__)
+
+RETRY_SECONDS = 2.0
+"""Wait between attempts when the store or the bus fails."""
+
+
+class ClientQueue:
+    """One SSE client's pending records, at most one per kind (newest wins)."""
+
+    def __init__(self) -> None:
+        self._pending: dict[str, Record] = {}
+        self._wake = trio.Event()
+        self.closed = False
+
+    def offer(self, record: Record) -> None:
+        """Queue ``record`` unless a newer one of its kind is already waiting; never blocks."""
+        waiting = self._pending.get(record.kind)
+        if waiting is None or waiting.version < record.version:
+            self._pending[record.kind] = record
+            self._wake.set()
+
+    def close(self) -> None:
+        """End the stream: :meth:`wait` returns and :attr:`closed` is true."""
+        self.closed = True
+        self._wake.set()
+
+    async def wait(self) -> None:
+        """Return once a record is pending or the queue is closed."""
+        await self._wake.wait()
+
+    def take(self) -> list[Record]:
+        """Remove and return the pending records, oldest version first within the kinds' order."""
+        records = list(self._pending.values())
+        self._pending.clear()
+        if not self.closed:
+            self._wake = trio.Event()
+        return records
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+
+class RecordHub:
+    """Keeps the latest record of every kind in memory and offers each new one to every client."""
+
+    def __init__(self, store: AsyncStore, bus: Bus) -> None:
+        self._store = store
+        self._bus = bus
+        self._latest: dict[str, Record] = {}
+        self._clients: set[ClientQueue] = set()
+        self._wanted: dict[str, int] = {}
+        self._resync = True
+        self._work = trio.Event()
+        self._store_ok = True
+        self._bus_ok = True
+        self.closing = False
+
+    @property
+    def latest(self) -> Mapping[str, Record]:
+        """The newest record the hub has seen of each kind."""
+        return self._latest
+
+    @property
+    def client_count(self) -> int:
+        """How many SSE clients are connected."""
+        return len(self._clients)
+
+    def connect(self, seen: Mapping[str, int]) -> ClientQueue:
+        """Register a client that has seen ``seen`` (kind → version); its queue starts with every
+        record newer than that. Registration and the catch-up happen without a checkpoint, so no
+        update can fall between them."""
+        queue = ClientQueue()
+        if self.closing:
+            queue.close()
+            return queue
+        for kind, record in self._latest.items():
+            if record.version > seen.get(kind, 0):
+                queue.offer(record)
+        self._clients.add(queue)
+        return queue
+
+    def disconnect(self, queue: ClientQueue) -> None:
+        """Forget a client (idempotent)."""
+        self._clients.discard(queue)
+
+    def close(self) -> None:
+        """Server shutdown: end every client's stream and refuse new ones."""
+        self.closing = True
+        for queue in self._clients:
+            queue.close()
+        self._clients.clear()
+
+    def _publish(self, record: Record) -> None:
+        current = self._latest.get(record.kind)
+        if current is not None and current.version >= record.version:
+            return
+        self._latest[record.kind] = record
+        for queue in self._clients:
+            queue.offer(record)
+
+    async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
+        """Run the fan-out until cancelled; never returns otherwise.
+
+        Reads every kind once, reports started, then runs two tasks: the bus reader (subscribes once
+        to ``update``; notes each announced ``(kind, version)``, and a full re-read after every
+        ``connected``) and the store reader (reads each announced record once and offers it to every
+        client). Store and bus failures (:class:`StoreError`, :class:`BusError`) are absorbed: logged
+        once when the trouble starts and once when it ends, retried every ``RETRY_SECONDS`` with a
+        full re-read. Anything else propagates.
+        """
+        await self._sync_all()
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(self._read_bus)
+            task_status.started()
+            await self._read_store()
+
+    async def _read_bus(self) -> None:
+        while True:
+            try:
+                async with self._bus.subscribe(("update",)) as messages:
+                    await self._drain(messages)
+            except BusError as exc:
+                if self._bus_ok:
+                    log.error("SSE fan-out: the bus failed, retrying every %.0f s: %s", RETRY_SECONDS, exc)
+                self._bus_ok = False
+            await trio.sleep(RETRY_SECONDS)
+
+    async def _drain(self, messages: AsyncIterator[BusMessage]) -> None:
+        async for message in messages:
+            if message.channel == "connected":
+                if not self._bus_ok:
+                    log.info("SSE fan-out: the bus is back")
+                self._bus_ok = True
+                self._resync = True
+            elif message.channel == "update":
+                kind, version = message.payload.get("kind"), message.payload.get("version")
+                if not isinstance(kind, str) or not isinstance(version, int):
+                    log.warning("SSE fan-out: ignoring a malformed update message %r", message.payload)
+                    continue
+                known = self._latest.get(kind)
+                if known is not None and known.version >= version:
+                    continue
+                self._wanted[kind] = max(version, self._wanted.get(kind, 0))
+            else:
+                continue
+            self._work.set()
+
+    async def _read_store(self) -> None:
+        while True:
+            await self._work.wait()
+            self._work = trio.Event()
+            if self._resync:
+                self._resync = False
+                self._wanted.clear()
+                done = await self._sync_all()
+            else:
+                wanted, self._wanted = self._wanted, {}
+                done = await self._sync_kinds(wanted)
+            if not done:
+                self._resync = True
+                await trio.sleep(RETRY_SECONDS)
+                self._work.set()
+
+    async def _sync_all(self) -> bool:
+        try:
+            records = await self._store.latest_all()
+        except StoreError as exc:
+            self._store_failed(exc)
+            return False
+        self._store_back()
+        for record in records.values():
+            self._publish(record)
+        return True
+
+    async def _sync_kinds(self, wanted: Mapping[str, int]) -> bool:
+        for kind in wanted:
+            try:
+                record = await self._store.latest(kind)
+            except StoreError as exc:
+                self._store_failed(exc)
+                return False
+            if record is not None:
+                self._publish(record)
+        self._store_back()
+        return True
+
+    def _store_failed(self, exc: StoreError) -> None:
+        if self._store_ok:
+            log.error("SSE fan-out: the store failed, retrying every %.0f s: %s", RETRY_SECONDS, exc)
+        self._store_ok = False
+
+    def _store_back(self) -> None:
+        if not self._store_ok:
+            log.info("SSE fan-out: the store is back")
+        self._store_ok = True

@@ -1,0 +1,88 @@
+"""Record routes: the latest record of every kind, one kind, its history, the environment, and SSE."""
+
+from __future__ import annotations
+
+from quart import Blueprint, Response, request
+
+from ._context import known_kinds, this_app
+from ._json import error_response, json_response, record_json, utc_now
+from ._sse import decode_event_id, record_events
+
+bp = Blueprint("records", __name__, url_prefix="/api/v1")
+
+HISTORY_DEFAULT = 100
+HISTORY_MAX = 1000
+ENVIRONMENT_KINDS = ("weather", "aqi", "sun_moon")
+
+
+def _unknown_kind(kind: str) -> Response | None:
+    kinds = known_kinds(this_app())
+    if kind in kinds:
+        return None
+    return error_response(404, f"unknown kind {kind!r}", kinds=kinds)
+
+
+@bp.get("/records")
+async def all_records() -> Response:
+    """``{kind: record}`` for every kind that has a record, in display order."""
+    app = this_app()
+    records = await app.deps.store.latest_all()
+    now = utc_now()
+    order = known_kinds(app)
+    kinds = sorted(records, key=lambda k: (order.index(k) if k in order else len(order), k))
+    return json_response({kind: record_json(records[kind], now) for kind in kinds})
+
+
+@bp.get("/records/<kind>")
+async def one_record(kind: str) -> Response:
+    """The latest record of ``kind``; 404 for an unknown kind or a kind with no record yet."""
+    unknown = _unknown_kind(kind)
+    if unknown is not None:
+        return unknown
+    record = await this_app().deps.store.latest(kind)
+    if record is None:
+        return error_response(404, "no record yet", kind=kind)
+    return json_response(record_json(record, utc_now()))
+
+
+@bp.get("/records/<kind>/history")
+async def record_history(kind: str) -> Response:
+    """Up to ``limit`` (1..1000, default 100) records of ``kind``, newest first."""
+    unknown = _unknown_kind(kind)
+    if unknown is not None:
+        return unknown
+    text = request.args.get("limit", str(HISTORY_DEFAULT))
+    if not text.isdigit() or not 1 <= int(text) <= HISTORY_MAX:
+        return error_response(422, f"limit: expected a whole number from 1 to {HISTORY_MAX}, got {text!r}")
+    records = await this_app().deps.store.history(kind, int(text))
+    now = utc_now()
+    return json_response({"kind": kind, "records": [record_json(r, now) for r in records]})
+
+
+@bp.get("/environment")
+async def environment() -> Response:
+    """Weather, air quality and sun/moon together; a kind with no record yet is ``null``."""
+    records = await this_app().deps.store.latest_all()
+    now = utc_now()
+    return json_response(
+        {kind: record_json(records[kind], now) if kind in records else None for kind in ENVIRONMENT_KINDS}
+    )
+
+
+@bp.get("/events")
+async def events() -> Response:
+    """Server-Sent Events: one ``record`` event per update, resumable with ``Last-Event-ID``.
+
+    Browsers send ``Last-Event-ID`` themselves when they reconnect; a page that opens a new
+    EventSource can pass the last id it saw as ``?last_event_id=`` instead.
+    """
+    app = this_app()
+    last_id = request.headers.get("Last-Event-ID") or request.args.get("last_event_id")
+    body = record_events(app.hub, decode_event_id(last_id), app.deps.config.api.heartbeat_seconds)
+    response = Response(
+        body,
+        content_type="text/event-stream; charset=utf-8",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+    response.timeout = None  # this stream is open for as long as the client stays: no response timeout here
+    return response

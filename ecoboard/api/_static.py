@@ -1,0 +1,73 @@
+"""The built dashboard (``web/dist``) at ``/``, with single-page-app fallback to ``index.html``.
+
+Where it is looked for: ``ApiDeps.web_dist``, else ``$ECOBOARD_WEB_DIST``, else ``web/dist`` in the
+source tree next to the ``ecoboard`` package. When it has not been built, ``/`` says how to build it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+from quart import Blueprint, Response, send_from_directory
+from werkzeug.exceptions import NotFound
+
+from ._context import this_app
+
+bp = Blueprint("dashboard", __name__)
+
+ENV_WEB_DIST = "ECOBOARD_WEB_DIST"
+DEFAULT_WEB_DIST = Path(__file__).resolve().parents[2] / "web" / "dist"
+
+_NOT_BUILT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ecoboard</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;background:#111;color:#eee;max-width:40em;margin:2em auto;
+padding:0 1em}}
+code,pre{{background:#222;padding:.1em .3em;border-radius:4px}}a{{color:#8cf}}</style></head>
+<body><h1>ecoboard</h1>
+<p>The dashboard has not been built yet (looked in <code>{where}</code>). Build it once with Node 20 and npm:</p>
+<pre>cd web &amp;&amp; npm ci &amp;&amp; npm run build</pre>
+<p>then reload this page. The API works without it: <a href="/api/v1/records">/api/v1/records</a>,
+<a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></body></html>
+"""
+
+
+def web_dist() -> Path:
+    """The directory the dashboard is served from (it may not exist)."""
+    configured = this_app().deps.web_dist
+    if configured is not None:
+        return configured
+    env = os.environ.get(ENV_WEB_DIST)
+    return Path(env) if env else DEFAULT_WEB_DIST
+
+
+async def _index(dist: Path) -> Response:
+    if not (dist / "index.html").is_file():
+        return Response(_NOT_BUILT.format(where=dist), content_type="text/html; charset=utf-8")
+    response = await send_from_directory(dist, "index.html")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/")
+async def index() -> Response:
+    """The dashboard, or how to build it."""
+    return await _index(web_dist())
+
+
+@bp.get("/<path:path>")
+async def asset(path: str) -> Response:
+    """A file of the built dashboard; any other page path gets ``index.html`` (client-side routes)."""
+    if PurePosixPath(path).parts[:1] == ("api",):  # an unknown API path is a JSON 404, not the app
+        raise NotFound()
+    dist = web_dist()
+    target = dist / path
+    if ".." not in PurePosixPath(path).parts and target.is_file():
+        response = await send_from_directory(dist, path)
+        if path.startswith("assets/"):  # Vite's content-hashed files never change
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+    if PurePosixPath(path).suffix:  # a missing file, not a page route
+        raise NotFound()
+    return await _index(dist)
