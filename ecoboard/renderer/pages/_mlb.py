@@ -1,17 +1,124 @@
-"""Placeholder for the MLB page: the sports-pages helper replaces this whole file."""
+"""The MLB page: the day's games, followed teams first, one game at a time.
+
+Options (``PageSpec.options``): ``mode`` (``cycle_all`` | ``cycle_active`` | ``cycle_favorite``,
+default ``cycle_all``), ``rotate_seconds`` (default 5: how long each game stays), ``teams`` (followed
+teams, default ``config.teams.mlb``). A live game shows team bands with runs, the inning with a
+top/bottom arrow, balls-strikes, outs, runners on a base diamond and the last play; every other state
+shows the status card (start time, F or F/10, PPD, DELAYED, G1/G2...). Layout: ``layouts/w128h64/mlb.json``.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
 from .._canvas import Canvas
 from .._context import PageContext
+from .._layout import Layout, get_layout
 from .._registry import register_page
-from .._widgets import draw_waiting, record_data
+from .._widgets import draw_waiting
+from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, shape
+from ._sports_view import (
+    PHASE_LIVE,
+    GameView,
+    games_to_show,
+    long_date,
+    matchup,
+    mlb_view,
+    rotation_index,
+    stale_label,
+    start_text,
+)
+
+DEFAULT_ROTATE_SECONDS = 5.0
+
+_ARROWS = {
+    "top": shape(["...#...", "..###..", ".#####.", "#######"]),
+    "bottom": shape(["#######", ".#####.", "..###..", "...#..."]),
+    "middle": shape([".......", "#######", "#######", "......."]),
+}
+_ARROWS["end"] = _ARROWS["middle"]
+
+
+@cache
+def _base_masks(radius: int) -> tuple[np.ndarray, np.ndarray]:
+    """Filled and outlined diamonds ``2 * radius + 1`` pixels wide."""
+    y, x = np.mgrid[-radius : radius + 1, -radius : radius + 1]
+    distance = np.abs(x) + np.abs(y)
+    filled, outline = distance <= radius, distance == radius
+    filled.setflags(write=False)
+    outline.setflags(write=False)
+    return filled, outline
+
+
+def _draw_bases(canvas: Canvas, layout: Layout, runners: tuple[bool, bool, bool]) -> None:
+    for name, occupied in zip(("base_first", "base_second", "base_third"), runners, strict=True):
+        el = layout.el(name)
+        filled, outline = _base_masks(el.size)
+        color = layout.color("base_on") if occupied else layout.color("base_off")
+        canvas.blit_mask(filled if occupied else outline, el.x - el.size, el.y - el.size, color)
+
+
+def _draw_outs(canvas: Canvas, layout: Layout, outs: int | None) -> None:
+    if outs is None:
+        return
+    el = layout.el("outs")
+    for i in range(el.count):
+        x0, y0 = el.x + i * el.step, el.y
+        x1, y1 = x0 + el.size - 1, y0 + el.size - 1
+        if outs > i:
+            canvas.fill_rect(x0, y0, x1, y1, layout.color("out_on"))
+        else:
+            canvas.rect(x0, y0, x1, y1, layout.color("out_off"))
+
+
+def draw_live(canvas: Canvas, layout: Layout, view: GameView, info: str) -> None:
+    """A game in progress: runs, inning and half, count, outs, runners, last play."""
+    draw_bands(canvas, layout, view)
+    arrow = _ARROWS.get(view.half)
+    if arrow is not None:
+        el = layout.el("arrow")
+        canvas.blit_mask(arrow, el.x, el.y, el.color)
+    if view.inning:
+        put(canvas, layout.el("inning"), view.inning)
+    else:
+        put(canvas, layout.el("inning"), view.headline, color=view.color)
+    _draw_bases(canvas, layout, view.runners)
+    if view.count:
+        put(canvas, layout.el("count"), view.count)
+    _draw_outs(canvas, layout, view.outs)
+    if info:
+        put(canvas, layout.el("info"), info)
+    draw_lines(canvas, layout.el("last_play"), view.last_play)
 
 
 @register_page("mlb", kinds=("mlb",))
 def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
-    """Placeholder: shows the first-refresh state until the real page lands."""
-    if record_data(ctx, "mlb") is None:
+    """The MLB scoreboard of the record's day, rotating through its games every few seconds."""
+    record = ctx.records.get("mlb")
+    if record is None:
         draw_waiting(canvas, "mlb")
         return
-    draw_waiting(canvas, "mlb", "page not built yet")
+    data = record.data
+    layout = get_layout("mlb")
+    tz = ZoneInfo(ctx.config.timezone)
+    today = data.get("date")
+    followed = [str(t) for t in ctx.options.get("teams", ctx.config.teams.mlb)]
+    games = games_to_show(data.get("games") or (), followed, str(ctx.options.get("mode", "cycle_all")), ctx.now)
+    if not games:
+        upcoming: list[str] = []
+        following = data.get("next_game")
+        if following:
+            upcoming = ["Next game", matchup(following), start_text(following, tz, today)]
+        draw_empty(canvas, layout, long_date(today) if today else "", "No MLB today", upcoming)
+        return
+    seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
+    game = games[rotation_index(len(games), ctx.page_elapsed, seconds)]
+    view = mlb_view(game, tz, today)
+    stale = stale_label(record.age_seconds(ctx.now), games, ctx.config.display.stale_live_score_seconds) or ""
+    if view.phase == PHASE_LIVE:
+        draw_live(canvas, layout, view, "  ".join(p for p in (view.tag, stale) if p))
+    else:
+        draw_card(canvas, layout, view, stale)

@@ -1,17 +1,117 @@
-"""Placeholder for the NFL page: the sports-pages helper replaces this whole file."""
+"""The NFL page: the week's games, followed teams first, one game (or bye) at a time.
+
+Options (``PageSpec.options``): ``mode`` (``cycle_all`` | ``cycle_active`` | ``cycle_favorite``),
+``rotate_seconds`` (default 5), ``teams`` (followed teams, default ``config.teams.nfl``). A live game
+shows scores, quarter ("4th", "OT", "2OT", "Half"), clock, down & distance, ball position, a football
+next to the team with the ball and the last play; other states show the status card (local day and
+time, F or F/OT with TIE, PPD...). A followed team on bye gets its own screen first (C19). The week is
+named by its short label, postseason rounds by name (WC, DIV, CONF, SB; C20).
+Layout: ``layouts/w128h64/nfl.json``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ...sports import followed_byes, scoreboard_day, week_short
 from .._canvas import Canvas
 from .._context import PageContext
+from .._layout import Layout, get_layout
 from .._registry import register_page
-from .._widgets import draw_waiting, record_data
+from .._widgets import draw_waiting
+from ._sports_draw import draw_band, draw_bands, draw_card, draw_empty, draw_lines, draw_status, fitted, put, shape
+from ._sports_view import (
+    PHASE_LIVE,
+    STATUS_COLORS,
+    GameView,
+    games_to_show,
+    nfl_view,
+    rotation_index,
+    stale_label,
+    team_view,
+)
+
+DEFAULT_ROTATE_SECONDS = 5.0
+
+_BALL = shape(["..#####..", ".#######.", "#########", ".#######.", "..#####.."])
+_LACES = shape([".........", ".........", "...###...", ".........", "........."])
+
+
+def week_tag(data: Mapping[str, Any]) -> str:
+    """The week's short name: the record's ``week.short``, else derived from the season type (C20)."""
+    week = data.get("week") or {}
+    if week.get("short"):
+        return str(week["short"])
+    season = data.get("season") or {}
+    return week_short(str(season.get("type") or ""), week.get("number"), week.get("label"))
+
+
+def draw_live(canvas: Canvas, layout: Layout, view: GameView, stale: str) -> None:
+    """A game in progress: scores, possession, quarter, clock, down & distance, ball position, last play."""
+    draw_bands(canvas, layout, view)
+    if view.possession:
+        el = layout.el("possession")
+        y = el.y + (1 if view.possession == "home" else 0) * el.step
+        canvas.blit_mask(_BALL, el.x, y, layout.color("football"))
+        canvas.blit_mask(_LACES, el.x, y, layout.color("lace"))
+    put(canvas, layout.el("quarter"), view.headline)
+    if view.clock:
+        put(canvas, layout.el("clock"), view.clock)
+    if view.down_distance:
+        put(canvas, layout.el("down"), view.down_distance)
+    tag = view.tag
+    if view.yard_line:
+        put(canvas, layout.el("ball"), view.yard_line, color=layout.color("red_zone") if view.red_zone else None)
+    if stale:
+        put(canvas, layout.el("info"), stale)
+    else:
+        put(canvas, layout.el("info"), tag, color=layout.color("tag"))
+    draw_lines(canvas, layout.el("last_play"), view.last_play)
+
+
+def draw_bye(canvas: Canvas, layout: Layout, side: Mapping[str, Any], tag: str) -> None:
+    """A followed team without a game this week (C19): its band and name, then ``BYE`` and the week."""
+    team = team_view(side)
+    draw_band(canvas, layout, 0, team, "")
+    fitted(canvas, layout.el("name"), team.names)
+    if team.record:
+        put(canvas, layout.el("line2"), team.record)
+    rule = layout.el("rule")
+    canvas.fill_rect(rule.x, rule.y, rule.x + (rule.w or 1) - 1, rule.y, layout.color("rule"))
+    draw_status(canvas, layout, "BYE", STATUS_COLORS["final"], tag)
 
 
 @register_page("nfl", kinds=("nfl",))
 def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
-    """Placeholder: shows the first-refresh state until the real page lands."""
-    if record_data(ctx, "nfl") is None:
+    """The NFL scoreboard of the record's week, rotating through followed byes and games."""
+    record = ctx.records.get("nfl")
+    if record is None:
         draw_waiting(canvas, "nfl")
         return
-    draw_waiting(canvas, "nfl", "page not built yet")
+    data = record.data
+    layout = get_layout("nfl")
+    tz = ZoneInfo(ctx.config.timezone)
+    tag = week_tag(data)
+    followed = [str(t) for t in ctx.options.get("teams", ctx.config.teams.nfl)]
+    byes = followed_byes(data, followed)
+    games = games_to_show(data.get("games") or (), followed, str(ctx.options.get("mode", "cycle_all")), ctx.now)
+    items: list[tuple[str, Mapping[str, Any]]] = [("bye", side) for side in byes]
+    items += [("game", game) for game in games]
+    if not items:
+        week = data.get("week") or {}
+        draw_empty(canvas, layout, str(week.get("label") or tag), "No NFL games", [])
+        return
+    seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
+    what, item = items[rotation_index(len(items), ctx.page_elapsed, seconds)]
+    if what == "bye":
+        draw_bye(canvas, layout, item, tag)
+        return
+    today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
+    view = nfl_view(item, tz, today, tag)
+    stale = stale_label(record.age_seconds(ctx.now), games, ctx.config.display.stale_live_score_seconds) or ""
+    if view.phase == PHASE_LIVE:
+        draw_live(canvas, layout, view, stale)
+    else:
+        draw_card(canvas, layout, view, stale)
