@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
-from ..._errors import PayloadError
+from ..._errors import ConfigError, PayloadError
 from .._provider import FetchContext
 
 
@@ -194,3 +194,11 @@ def coordinates(ctx: FetchContext) -> tuple[str, str]:
 def base_url(ctx: FetchContext, default: str) -> str:
     """The configured base URL of this provider (C16), else ``default``, without a trailing slash."""
     return (ctx.settings.base_url or default).rstrip("/")
+
+
+def key_param(ctx: FetchContext, kind: str, provider: str, param: str) -> dict[str, str]:
+    """``{param: api key}`` for a RequestSpec's ``secret_params``; a ConfigError (naming no value) if unset."""
+    if not ctx.api_key:
+        raise ConfigError(f"providers.{kind}.api_key_secret: expected the secret holding the {provider} API key, "
+                          "got none")
+    return {param: ctx.api_key}
