@@ -6,7 +6,8 @@
 // - While the browser retries on its own (readyState CONNECTING) it resends Last-Event-ID and the
 //   server replays what was missed. If the browser gives up (readyState CLOSED, e.g. the server
 //   answered 502 during a restart), the store opens a new EventSource after a capped exponential
-//   backoff and re-reads every kind from /records, because a new EventSource has no Last-Event-ID.
+//   backoff, passing the last id it saw as `?last_event_id=` (a new EventSource sends no
+//   Last-Event-ID header of its own), and re-reads every kind from /records.
 // - Every (re)open after the first also re-reads /records: cheap, and it heals any gap.
 
 import type { EcoRecord } from '../api/types';
@@ -38,6 +39,7 @@ export class LiveStore {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelay: number;
   private opened = false;
+  private lastEventId = '';
   private running = false;
   private readonly base: string;
   private readonly makeSource: (url: string) => EventSource;
@@ -108,7 +110,8 @@ export class LiveStore {
   }
 
   private connect(): void {
-    const source = this.makeSource(`${this.base}/api/v1/events`);
+    const resume = this.lastEventId ? `?last_event_id=${encodeURIComponent(this.lastEventId)}` : '';
+    const source = this.makeSource(`${this.base}/api/v1/events${resume}`);
     this.source = source;
     source.onopen = () => {
       if (source !== this.source) return;
@@ -120,7 +123,9 @@ export class LiveStore {
     };
     source.addEventListener('record', (event) => {
       if (source !== this.source) return;
-      const record = parseRecord((event as MessageEvent<string>).data);
+      const message = event as MessageEvent<string>;
+      if (message.lastEventId) this.lastEventId = message.lastEventId;
+      const record = parseRecord(message.data);
       if (record) this.apply(record);
     });
     source.onerror = () => {

@@ -1,0 +1,117 @@
+// The live store's merge and reconnect rules. jsdom has no EventSource, so a minimal one stands in
+// for the browser's here; the end-to-end test drives the real one in Chromium against the server.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EcoRecord } from '../api/types';
+import { isStale, LiveStore } from './store';
+
+class FakeSource {
+  static made: FakeSource[] = [];
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  private readonly handlers: ((e: MessageEvent<string>) => void)[] = [];
+  constructor(readonly url: string) {
+    FakeSource.made.push(this);
+  }
+  addEventListener(_type: string, handler: (e: MessageEvent<string>) => void) {
+    this.handlers.push(handler);
+  }
+  close() {
+    this.readyState = 2;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  send(record: EcoRecord, id: string) {
+    for (const h of this.handlers) h(new MessageEvent('record', { data: JSON.stringify(record), lastEventId: id }));
+  }
+  fail(closed: boolean) {
+    this.readyState = closed ? 2 : 0;
+    this.onerror?.();
+  }
+}
+
+function rec(kind: string, version: number, validUntil = '2099-01-01T00:00:00+00:00'): EcoRecord {
+  return { kind, version, fetched_at: '2022-09-11T20:00:00+00:00', valid_until: validUntil, source: 'test', data: { v: version } };
+}
+
+describe('LiveStore', () => {
+  let snapshots: Record<string, EcoRecord>[];
+  let store: LiveStore;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSource.made = [];
+    snapshots = [];
+    const fetchFn = vi.fn(async () => new Response(JSON.stringify(snapshots.shift() ?? {}), { status: 200 }));
+    store = new LiveStore({
+      eventSource: (url) => new FakeSource(url) as unknown as EventSource,
+      fetchFn: fetchFn as unknown as typeof fetch,
+      backoff: { first: 1000, max: 4000 },
+    });
+  });
+  afterEach(() => {
+    store.stop();
+    vi.useRealTimers();
+  });
+
+  it('keeps the newest version of each kind whatever the arrival order', () => {
+    expect(store.apply(rec('nfl', 3))).toBe(true);
+    expect(store.apply(rec('nfl', 2))).toBe(false);
+    expect(store.apply(rec('nfl', 3))).toBe(false);
+    expect(store.applyMany([rec('mlb', 1), rec('nfl', 4)])).toBe(true);
+    expect(store.getSnapshot().records.nfl.version).toBe(4);
+    expect(store.getSnapshot().records.mlb.version).toBe(1);
+  });
+
+  it('merges the snapshot and stream events, and shows the connection state', async () => {
+    snapshots.push({ nfl: rec('nfl', 5), mlb: rec('mlb', 2) });
+    const seen: string[] = [];
+    store.subscribe(() => seen.push(store.getSnapshot().connection));
+    store.start();
+    await vi.runAllTimersAsync();
+    const source = FakeSource.made[0];
+    expect(source.url).toBe('/api/v1/events');
+    expect(store.getSnapshot().connection).toBe('connecting');
+    source.open();
+    expect(store.getSnapshot().connection).toBe('live');
+    source.send(rec('nfl', 4), 'nfl.4');
+    source.send(rec('nfl', 6), 'mlb.2-nfl.6');
+    expect(store.getSnapshot().records.nfl.version).toBe(6);
+    expect(store.getSnapshot().records.mlb.version).toBe(2);
+    source.fail(false); // the browser retries by itself, resending Last-Event-ID
+    expect(store.getSnapshot().connection).toBe('reconnecting');
+    expect(FakeSource.made).toHaveLength(1);
+    expect(seen).toContain('reconnecting');
+  });
+
+  it('reopens a closed stream with backoff, resuming from the last event id, and re-reads /records', async () => {
+    store.start();
+    const first = FakeSource.made[0];
+    first.open();
+    first.send(rec('mlb', 7), 'mlb.7');
+    first.fail(true);
+    expect(store.getSnapshot().connection).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(FakeSource.made).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const second = FakeSource.made[1];
+    expect(second.url).toBe('/api/v1/events?last_event_id=mlb.7');
+    second.fail(true);
+    await vi.advanceTimersByTimeAsync(2000); // doubled
+    const third = FakeSource.made[2];
+    snapshots.push({ mlb: rec('mlb', 9) });
+    third.open();
+    await vi.runAllTimersAsync();
+    expect(store.getSnapshot().connection).toBe('live');
+    expect(store.getSnapshot().records.mlb.version).toBe(9);
+  });
+
+  it('calls a record stale when the server says so or valid_until has passed', () => {
+    const now = Date.parse('2022-09-11T20:00:00Z');
+    expect(isStale(rec('nfl', 1, '2022-09-11T20:00:01+00:00'), now)).toBe(false);
+    expect(isStale(rec('nfl', 1, '2022-09-11T19:59:59+00:00'), now)).toBe(true);
+    expect(isStale({ ...rec('nfl', 1), stale: true }, now)).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+// The environment page fed by Open-Meteo Penza (2023-11-11) and Berlin air quality (2024-02-21).
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { UnitsToggle } from '../components/SettingsPanel';
+import { AQI_BERLIN, WEATHER_PENZA } from '../test/records';
+import { renderWithRecords, variant } from '../test/render';
+import { EnvironmentPage } from './EnvironmentPage';
+
+function cell(label: string): string | null {
+  const labels = screen.queryAllByText(label, { selector: '.cell-label' });
+  return labels.length ? labels[0].nextElementSibling!.textContent : null;
+}
+
+describe('EnvironmentPage', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2023-11-11T11:25:00Z')); // five minutes after the fetch
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('shows canonical 3.5 °C as 38 °F in imperial units, with feels-like and wind converted', () => {
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA, AQI_BERLIN], { units: 'imperial' });
+    expect(screen.getByTestId('current-temperature').textContent).toBe('38 °F');
+    expect(screen.getByText('Overcast')).toBeTruthy();
+    expect(cell('Feels like')).toBe('34 °F'); // 0.9 °C
+    expect(cell('Wind')).toBe('4 mph SW'); // 1.72 m/s from 216°
+    expect(cell('Precip.')).toBe('0.00 in');
+  });
+
+  it('shows 3.5 °C in metric units and hides the cells the provider did not send', () => {
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'metric' });
+    expect(screen.getByTestId('current-temperature').textContent).toBe('3.5 °C');
+    expect(cell('Feels like')).toBe('0.9 °C');
+    expect(cell('Wind')).toBe('6 km/h SW'); // 6.2 km/h as recorded
+    expect(cell('Humidity')).toBeNull(); // humidity is null in this forecast: one hidden cell
+    expect(cell('Gusts')).toBeNull();
+    expect(cell('Pressure')).toBeNull();
+    expect(screen.queryByText('Air quality')).toBeNull(); // no aqi record: no panel, the rest renders
+  });
+
+  it('switches units with the toggle and remembers the choice', () => {
+    renderWithRecords(<><UnitsToggle /><EnvironmentPage /></>, [WEATHER_PENZA], { units: 'imperial' });
+    fireEvent.click(screen.getByRole('button', { name: 'temperature units' }));
+    expect(screen.getByTestId('current-temperature').textContent).toBe('3.5 °C');
+    expect(localStorage.getItem('ecoboard.units')).toBe('metric');
+  });
+
+  it('shows the AQI with its index name, value, band words and band colour', () => {
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA, AQI_BERLIN]);
+    const main = screen.getByTestId('aqi-main');
+    expect(main.textContent).toBe('US AQI 41 · Good');
+    const swatch = main.previousElementSibling as HTMLElement;
+    expect(swatch.style.background).toBe('rgb(0, 228, 0)'); // #00e400, US EPA "Good"
+    expect(screen.getByText(/European AQI 22 · Fair/)).toBeTruthy();
+    expect(screen.getByText('PM2.5 8.8')).toBeTruthy();
+  });
+
+  it('lists the next 24 hours in the location zone and the 7 days by the data dates', () => {
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'metric' });
+    const hours = within(screen.getByTestId('hourly')).getAllByRole('listitem');
+    expect(hours).toHaveLength(24);
+    // 11:00 UTC is 14:00 in Europe/Moscow; 3.1 °C is the recorded temperature at that hour
+    expect(hours[0].querySelector('.hour')!.textContent).toBe('2 PM');
+    const days = within(screen.getByTestId('daily')).getAllByRole('listitem');
+    expect(days).toHaveLength(7);
+    expect(days[0].querySelector('.day')!.textContent).toBe('Today');
+    expect(days[1].querySelector('.day')!.textContent).toBe('Sun'); // 2023-11-12
+    expect(days[0].querySelector('.day-max')!.textContent).toBe('4°'); // 3.8 °C
+    expect(days[0].querySelector('.day-min')!.textContent).toBe('0°'); // 0.3 °C
+  });
+
+  it('marks a record stale once valid_until has passed on the client clock, or when the server says so', () => {
+    const { unmount } = renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA]);
+    expect(screen.queryByText('STALE')).toBeNull();
+    expect(screen.getByText('· 5 min ago')).toBeTruthy();
+    unmount();
+    vi.setSystemTime(new Date('2023-11-11T12:21:00Z')); // valid until 12:20
+    const { unmount: again } = renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA]);
+    expect(screen.getByText('STALE')).toBeTruthy();
+    again();
+    vi.setSystemTime(new Date('2023-11-11T11:25:00Z'));
+    renderWithRecords(<EnvironmentPage />, [{ ...variant(WEATHER_PENZA, () => {}), stale: true }]);
+    expect(screen.getByText('STALE')).toBeTruthy();
+  });
+});

@@ -1,0 +1,112 @@
+// The MLB page fed by the Stats API schedules of 2022-04-07 (finals, 2 postponed) and 2024-04-28
+// (live, warmup, pregame); live-inning details are small inputs built from those real games.
+import { act, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Game, MlbData } from '../api/types';
+import { MLB_2022_04_07, MLB_2024_04_28 } from '../test/records';
+import { renderWithRecords, variant } from '../test/render';
+import { MlbPage } from './MlbPage';
+
+function cards(): HTMLElement[] {
+  return [...screen.getByTestId('mlb-games').querySelectorAll<HTMLElement>('article')];
+}
+
+function card(id: string): HTMLElement {
+  return cards().find((c) => c.dataset.gameId === id)!;
+}
+
+function scores(el: HTMLElement): string[] {
+  return [...el.querySelectorAll('.team-score')].map((s) => s.textContent!);
+}
+
+function edit(data: MlbData, id: string, change: Partial<Game>) {
+  Object.assign(data.games.find((g) => g.id === id)!, change);
+}
+
+describe('MlbPage', () => {
+  it('shows the 2022-04-07 day: 9 games, 2 postponed as PPD with the reschedule date and no score', () => {
+    renderWithRecords(<MlbPage />, [MLB_2022_04_07]);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('MLB · Thu, Apr 7');
+    expect(cards()).toHaveLength(9);
+    const ppd = cards().filter((c) => c.querySelector('.status')!.textContent === 'PPD');
+    expect(ppd.map((c) => c.dataset.gameId)).toEqual(['661333', '661750']);
+    for (const c of ppd) {
+      expect(c.querySelector('.status-sub')!.textContent).toBe('→ Fri, Apr 8');
+      expect(scores(c)).toEqual([]);
+    }
+    const bosNyy = card('661333');
+    expect([...bosNyy.querySelectorAll('.team-abbr')].map((a) => a.textContent)).toEqual(['BOS', 'NYY']);
+    const final = card('662021'); // PIT 0 @ STL 9
+    expect(final.querySelector('.status')!.textContent).toBe('F');
+    expect(scores(final)).toEqual(['0', '9']);
+  });
+
+  it('puts followed teams first (?follow= or the setting)', () => {
+    renderWithRecords(<MlbPage />, [MLB_2022_04_07], { follow: ['STL', 'sd'] });
+    expect(cards().map((c) => c.dataset.gameId).slice(0, 3)).toEqual(['662021', '663418', '661333']);
+    expect(card('662021').querySelector('.team-followed .team-abbr')!.textContent).toBe('STL');
+  });
+
+  it('shows the 2024-04-28 afternoon: live scores, warmups, and the pregame start in local time', () => {
+    renderWithRecords(<MlbPage />, [MLB_2024_04_28]);
+    expect(cards()).toHaveLength(15);
+    const nyyMil = card('746001');
+    expect(nyyMil.querySelector('.status')!.textContent).toBe('Live'); // no linescore in this capture
+    expect(scores(nyyMil)).toEqual(['11', '4']);
+    expect(cards().filter((c) => c.dataset.status === 'warmup')).toHaveLength(2);
+    const chcBos = card('746967'); // first pitch 23:10Z
+    expect(chcBos.querySelector('.status')!.textContent).toBe('7:10 PM'); // America/New_York, EDT
+    expect(chcBos.querySelector('.status-sub')!.textContent).toBe('Pregame');
+    expect(card('746561').querySelector('.game-note')!.textContent).toBe('in Mexico City, MX');
+  });
+
+  it('shows inning, count, outs and runners for a live game', () => {
+    const live = variant(MLB_2024_04_28, (d) =>
+      edit(d, '746001', {
+        inning: 7, inning_half: 'bottom', balls: 2, strikes: 1, outs: 1,
+        runners: { first: true, second: false, third: true },
+      }),
+    );
+    renderWithRecords(<MlbPage />, [live]);
+    const c = card('746001');
+    expect(c.querySelector('.status')!.textContent).toBe('▼ 7');
+    expect(c.querySelector('.count')!.textContent).toBe('2-1');
+    expect(c.querySelectorAll('.out-on')).toHaveLength(1);
+    expect([...c.querySelectorAll('.base-on')].map((b) => b.getAttribute('data-base'))).toEqual(['first', 'third']);
+  });
+
+  it('shows F/10 for extras, DELAYED with the inning, G1/G2 for a doubleheader', () => {
+    const day = variant(MLB_2022_04_07, (d) => {
+      edit(d, '663178', { inning: 10 }); // MIL 4 @ CHC 5, as if it went to extras
+      edit(d, '662766', { status: 'delayed', inning: 3, inning_half: 'top', reason: 'Rain' });
+      edit(d, '662571', { doubleheader: 1 });
+      edit(d, '661577', { doubleheader: 2 });
+    });
+    renderWithRecords(<MlbPage />, [day]);
+    expect(card('663178').querySelector('.status')!.textContent).toBe('F/10');
+    expect(card('662021').querySelector('.status')!.textContent).toBe('F');
+    const delayed = card('662766');
+    expect(delayed.querySelector('.status')!.textContent).toBe('DELAYED');
+    expect(delayed.querySelector('.status-sub')!.textContent).toBe('▲ 3 · Rain');
+    expect(card('662571').querySelector('.badge')!.textContent).toBe('G1');
+    expect(card('661577').querySelector('.badge')!.textContent).toBe('G2');
+  });
+
+  it('updates one card in place when a newer record arrives', () => {
+    const { store } = renderWithRecords(<MlbPage />, [MLB_2024_04_28]);
+    expect(scores(card('745349'))).toEqual(['0', '0']);
+    act(() => {
+      store.apply(variant(MLB_2024_04_28, (d) => { d.games.find((g) => g.id === '745349')!.away.score = 2; }));
+    });
+    expect(scores(card('745349'))).toEqual(['2', '0']);
+    act(() => {
+      store.apply(MLB_2024_04_28); // an older version never replaces a newer one
+    });
+    expect(scores(card('745349'))).toEqual(['2', '0']);
+  });
+
+  it('says so on a day without games', () => {
+    renderWithRecords(<MlbPage />, [variant(MLB_2022_04_07, (d) => { d.games = []; })]);
+    expect(screen.getByText('No games today.')).toBeTruthy();
+  });
+});
