@@ -58,3 +58,18 @@ def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def game_of(payload: dict[str, Any], game_pk: int) -> dict[str, Any]:
     """The raw statsapi game ``game_pk`` inside a schedule payload (to modify it in a test)."""
     return next(g for day in payload["dates"] for g in day["games"] if g["gamePk"] == game_pk)
+
+
+def espn_event(payload: dict[str, Any], event_id: str) -> dict[str, Any]:
+    """The raw ESPN event ``event_id`` inside a scoreboard payload (to modify it in a test)."""
+    return next(e for e in payload["events"] if e["id"] == event_id)
+
+
+def espn_set_status(
+    raw_event: dict[str, Any], name: str, *, period: int, short: str, state: str = "in", clock: str = "0:00"
+) -> None:
+    """Give an ESPN event (and its competition) a new status block."""
+    status = {"clock": 0, "displayClock": clock, "period": period}
+    status["type"] = {"name": name, "state": state, "description": name, "detail": short, "shortDetail": short}
+    raw_event["status"] = status
+    raw_event["competitions"][0]["status"] = status

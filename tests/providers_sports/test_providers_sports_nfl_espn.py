@@ -11,7 +11,7 @@ from ecoboard import PayloadError
 from ecoboard.fetchers.providers import get_provider
 from ecoboard.sports import final_label, followed_byes, start_label, status_label, team_on_bye
 
-from ._support import by_id, ctx, fixture, transform
+from ._support import by_id, ctx, espn_event, espn_set_status, fixture, transform
 
 WEEK1 = "espn/nfl-scoreboard-2022-week1-sunday-live-mixed.json"
 NOW = "2022-09-11T20:05:00+00:00"
@@ -19,17 +19,6 @@ NOW = "2022-09-11T20:05:00+00:00"
 
 def nfl(payload, now=NOW, **settings):
     return transform("nfl", "espn", "scoreboard", payload, ctx("nfl", now, **settings))
-
-
-def event(payload, event_id):
-    return next(e for e in payload["events"] if e["id"] == event_id)
-
-
-def set_status(raw_event, name, *, period, short, state="in", clock="0:00"):
-    status = {"clock": 0, "displayClock": clock, "period": period}
-    status["type"] = {"name": name, "state": state, "description": name, "detail": short, "shortDetail": short}
-    raw_event["status"] = status
-    raw_event["competitions"][0]["status"] = status
 
 
 def test_request_and_base_url_c16():
@@ -109,16 +98,16 @@ def test_colours_are_hash_rrggbb():
 
 def test_home_and_away_by_home_away_not_position():
     payload = fixture(WEEK1)
-    event(payload, "401437637")["competitions"][0]["competitors"].reverse()
+    espn_event(payload, "401437637")["competitions"][0]["competitors"].reverse()
     game = by_id(nfl(payload))["401437637"]
     assert (game["away"]["abbreviation"], game["home"]["abbreviation"]) == ("IND", "HOU")
 
 
 def test_overtime_tie_and_second_overtime_c09():
     payload = fixture(WEEK1)
-    set_status(event(payload, "401437637"), "STATUS_FINAL_OVERTIME", period=5, short="Final/OT", state="post")
-    set_status(event(payload, "401437650"), "STATUS_IN_PROGRESS", period=6, short="5:00 - 2OT", clock="5:00")
-    set_status(event(payload, "401437648"), "STATUS_HALFTIME", period=2, short="Halftime")
+    espn_set_status(espn_event(payload, "401437637"), "STATUS_FINAL_OVERTIME", period=5, short="Final/OT", state="post")
+    espn_set_status(espn_event(payload, "401437650"), "STATUS_IN_PROGRESS", period=6, short="5:00 - 2OT", clock="5:00")
+    espn_set_status(espn_event(payload, "401437648"), "STATUS_HALFTIME", period=2, short="Halftime")
     games = by_id(nfl(payload))
     tie = games["401437637"]
     assert (tie["status"], tie["detail"], tie["period_label"], tie["clock"]) == ("final", "Final/OT", "OT", None)
@@ -132,10 +121,10 @@ def test_overtime_tie_and_second_overtime_c09():
 
 def test_postponed_cancelled_and_unknown_statuses_c05_c08():
     payload = fixture(WEEK1)
-    set_status(event(payload, "401437640"), "STATUS_POSTPONED", period=0, short="Postponed", state="post")
-    set_status(event(payload, "401437649"), "STATUS_CANCELED", period=0, short="Canceled", state="post")
-    set_status(event(payload, "401437653"), "STATUS_NEW_THING", period=0, short="New Thing", state="pre")
-    set_status(event(payload, "401437632"), "STATUS_NEW_THING", period=4, short="New Thing", state="in")
+    espn_set_status(espn_event(payload, "401437640"), "STATUS_POSTPONED", period=0, short="Postponed", state="post")
+    espn_set_status(espn_event(payload, "401437649"), "STATUS_CANCELED", period=0, short="Canceled", state="post")
+    espn_set_status(espn_event(payload, "401437653"), "STATUS_NEW_THING", period=0, short="New Thing", state="pre")
+    espn_set_status(espn_event(payload, "401437632"), "STATUS_NEW_THING", period=4, short="New Thing", state="in")
     games = by_id(nfl(payload))
     assert (games["401437640"]["status"], games["401437640"]["home"]["score"]) == ("postponed", None)
     assert status_label(games["401437640"], "America/New_York") == "PPD"
@@ -184,7 +173,7 @@ def test_postseason_names_without_a_calendar_and_preseason_c20():
 
 def test_bye_week_from_teams_on_bye_and_from_the_games_c19():
     payload = fixture(WEEK1)
-    patriots = event(payload, "401437630")["competitions"][0]["competitors"][1]["team"]
+    patriots = espn_event(payload, "401437630")["competitions"][0]["competitors"][1]["team"]
     payload["events"] = [e for e in payload["events"] if e["id"] != "401437630"]
     payload["week"]["teamsOnBye"] = [patriots]
     data = nfl(payload)
@@ -220,7 +209,7 @@ def test_next_poll_c29(now, expected):
     if now.startswith("2022-09-12"):
         for raw in payload["events"]:
             if raw["id"] != "401437655":
-                set_status(raw, "STATUS_FINAL", period=4, short="Final", state="post")
+                espn_set_status(raw, "STATUS_FINAL", period=4, short="Final", state="post")
     context = ctx("nfl", now)
     data = nfl(payload, now=now)
     assert get_provider("nfl", "espn").next_poll(data, context) == expected
@@ -230,7 +219,7 @@ def test_after_the_early_window_polls_until_ten_minutes_before_kickoff_c29():
     payload = fixture(WEEK1)
     for raw in payload["events"]:
         if raw["status"]["type"]["name"] == "STATUS_IN_PROGRESS":
-            set_status(raw, "STATUS_FINAL", period=4, short="Final", state="post")
+            espn_set_status(raw, "STATUS_FINAL", period=4, short="Final", state="post")
     now = "2022-09-11T19:50:00+00:00"  # 35 min before the 20:25Z games
     data = nfl(payload, now=now)
     assert get_provider("nfl", "espn").next_poll(data, ctx("nfl", now)) == 25 * 60
@@ -238,7 +227,7 @@ def test_after_the_early_window_polls_until_ten_minutes_before_kickoff_c29():
 
 def test_removed_fields_c14():
     payload = fixture(WEEK1)
-    contest = event(payload, "401437637")["competitions"][0]
+    contest = espn_event(payload, "401437637")["competitions"][0]
     home_team = contest["competitors"][0]["team"]
     del home_team["abbreviation"], home_team["color"], home_team["alternateColor"]
     del contest["venue"], contest["situation"]["possessionText"]
@@ -250,7 +239,7 @@ def test_removed_fields_c14():
 @pytest.mark.parametrize("removed", ["events", "homeAway", "team id", "competitions"])
 def test_removed_required_field_raises_payload_error_c14(removed):
     payload = fixture(WEEK1)
-    contest = event(payload, "401437637")["competitions"][0]
+    contest = espn_event(payload, "401437637")["competitions"][0]
     if removed == "events":
         del payload["events"]
     elif removed == "homeAway":
@@ -258,6 +247,6 @@ def test_removed_required_field_raises_payload_error_c14(removed):
     elif removed == "team id":
         del contest["competitors"][0]["team"]["id"]
     else:
-        del event(payload, "401437637")["competitions"]
+        del espn_event(payload, "401437637")["competitions"]
     with pytest.raises(PayloadError):
         nfl(payload)

@@ -8,6 +8,7 @@ game has started and ``null`` before. Colours come as ``"00133F"`` and are store
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -127,3 +128,67 @@ def last_play(situation: Mapping[str, Any]) -> str | None:
 def venue(contest: Mapping[str, Any]) -> str | None:
     """The venue's full name."""
     return opt_str(obj(contest.get("venue")).get("fullName"))
+
+
+@dataclass(frozen=True)
+class EventParts:
+    """The league-independent part of one ESPN event, and what the league adapters read further."""
+
+    game: dict[str, Any]
+    status: Mapping[str, Any]
+    situation: Mapping[str, Any]
+    played: bool
+
+
+def base_game(
+    event: Any,
+    index: int,
+    now: datetime,
+    overrides: Mapping[str, Mapping[str, str]],
+    *,
+    provider: str,
+    baseball: bool,
+) -> EventParts:
+    """The Game fields every league shares (id, start, status, sides, venue, notes, last play).
+
+    A game has been played once it is live, final or suspended, or delayed after play began
+    (the competitors carry per-period line scores); before that scores are null.
+    """
+    path = f"events[{index}]"
+    game_id = require_int(event, "id", f"{path}.id", provider)
+    contest = competition(event, path, provider)
+    derived, block, start = event_status(event, contest, now, provider)
+    raw_sides = sides_by_home_away(contest, f"{path}.competitions[0]", provider)
+    began = any(items(side.get("linescores")) for side in raw_sides.values())
+    played = derived.status in ("live", "final", "suspended") or (derived.status == "delayed" and began)
+    final = derived.status == "final"
+    sides = {
+        where: competitor_side(
+            raw_sides[where],
+            path=f"{path}.competitions[0].competitors[{where}]",
+            provider=provider,
+            played=played,
+            final=final,
+            overrides=overrides,
+            baseball=baseball,
+        )
+        for where in ("away", "home")
+    }
+    if final:
+        settle_winners(sides["away"], sides["home"])
+    situation = obj(contest.get("situation")) if derived.status in ("live", "delayed") else {}
+    game = {
+        "id": str(game_id),
+        "start": start.isoformat() if start else None,
+        "status": derived.status,
+        "detail": derived.detail,
+        "reason": derived.reason,
+        "reschedule_date": None,
+        "season_type": season_type(obj(event.get("season")).get("type")),
+        "away": sides["away"],
+        "home": sides["home"],
+        "venue": venue(contest),
+        "description": notes(contest),
+        "last_play": last_play(situation),
+    }
+    return EventParts(game=game, status=block, situation=situation, played=played)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
 from ...sports import next_poll_seconds, parse_instant, scoreboard_day
-from .._provider import FetchContext
+from .._provider import FetchContext, Provider, RequestSpec
 
 
 def board_day(ctx: FetchContext) -> date:
@@ -39,3 +39,26 @@ def start_order(games: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return (start is None, start.timestamp() if start else 0.0, game.get("doubleheader") or 0, game["id"])
 
     return sorted(games, key=key)
+
+
+def mlb_data(ctx: FetchContext, games: list[dict[str, Any]]) -> dict[str, Any]:
+    """The ``mlb`` data of a scoreboard day: its date and its games in start order."""
+    return {"date": board_day(ctx).isoformat(), "games": start_order(games), "next_game": None}
+
+
+def sports_provider(
+    kind: str,
+    name: str,
+    requests: Callable[[FetchContext], list[RequestSpec]],
+    transform: Callable[[Mapping[str, Any], FetchContext], dict[str, Any]],
+    default_base_url: str,
+) -> Provider:
+    """A keyless sports provider that polls by game state (C29)."""
+    return Provider(
+        kind=kind,
+        name=name,
+        requests=requests,
+        transform=transform,
+        next_poll=games_next_poll,
+        default_base_url=default_base_url,
+    )

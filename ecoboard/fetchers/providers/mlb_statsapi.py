@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from ...sports import NOT_PLAYED, parse_instant
-from .._provider import FetchContext, Provider, RequestSpec
-from ._sports_common import base_url, board_day, games_next_poll, start_order
+from .._provider import FetchContext, RequestSpec
+from ._sports_common import base_url, board_day, mlb_data, sports_provider
 from ._sports_json import items, obj, opt_bool, opt_int, opt_str, require, require_int, require_list
 from ._sports_status import statsapi_status
 from ._teams import apply_overrides, fill_unknown, mlb_teams, team_overrides
@@ -169,16 +169,7 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     for day in require_list(schedule, "dates", "dates", NAME):
         for raw in items(obj(day).get("games")):
             games.append(_game(raw, len(games), ctx.now, overrides))
-    return {"date": board_day(ctx).isoformat(), "games": start_order(games), "next_game": None}
+    return mlb_data(ctx, games)
 
 
-PROVIDERS = (
-    Provider(
-        kind="mlb",
-        name=NAME,
-        requests=requests,
-        transform=transform,
-        next_poll=games_next_poll,
-        default_base_url=DEFAULT_BASE_URL,
-    ),
-)
+PROVIDERS = (sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL),)

@@ -13,21 +13,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ...sports import parse_instant, period_label, week_label, week_short
-from .._provider import FetchContext, Provider, RequestSpec
-from ._espn import (
-    competition,
-    competitor_side,
-    event_status,
-    last_play,
-    notes,
-    season_type,
-    settle_winners,
-    sides_by_home_away,
-    team_side,
-    venue,
-)
-from ._sports_common import base_url, games_next_poll, start_order
-from ._sports_json import items, obj, opt_bool, opt_int, opt_str, require_int, require_list
+from .._provider import FetchContext, RequestSpec
+from ._espn import base_game, season_type, team_side
+from ._sports_common import base_url, sports_provider, start_order
+from ._sports_json import items, obj, opt_bool, opt_int, opt_str, require_list
 from ._teams import apply_overrides, team_overrides
 
 NAME = "espn"
@@ -81,54 +70,21 @@ def _season_and_week(board: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str
 def _game(
     event: Any, index: int, week: int | None, now: datetime, overrides: Mapping[str, Mapping[str, str]]
 ) -> dict[str, Any]:
-    path = f"events[{index}]"
-    game_id = require_int(event, "id", f"{path}.id", NAME)
-    contest = competition(event, path, NAME)
-    derived, block, start = event_status(event, contest, now, NAME)
-    status = derived.status
+    parts = base_game(event, index, now, overrides, provider=NAME, baseball=False)
+    game, block, situation, played = parts.game, parts.status, parts.situation, parts.played
     period = opt_int(block.get("period")) or None
-    played = status in ("live", "final", "suspended") or (status == "delayed" and bool(period))
-    final = status == "final"
-    raw_sides = sides_by_home_away(contest, f"{path}.competitions[0]", NAME)
-    sides = {
-        where: competitor_side(
-            raw_sides[where],
-            path=f"{path}.competitions[0].competitors[{where}]",
-            provider=NAME,
-            played=played,
-            final=final,
-            overrides=overrides,
-            baseball=False,
-        )
-        for where in ("away", "home")
-    }
-    if final:
-        settle_winners(sides["away"], sides["home"])
-    live = status in ("live", "delayed")
-    situation = obj(contest.get("situation")) if live else {}
     halftime = opt_str(obj(block.get("type")).get("name")) == "STATUS_HALFTIME"
-    return {
-        "id": str(game_id),
-        "start": start.isoformat() if start else None,
-        "status": status,
-        "detail": derived.detail,
-        "reason": derived.reason,
-        "reschedule_date": None,
-        "season_type": season_type(obj(event.get("season")).get("type")),
-        "away": sides["away"],
-        "home": sides["home"],
-        "venue": venue(contest),
-        "description": notes(contest),
-        "last_play": last_play(situation),
-        "period": period if played else None,
-        "period_label": ("Half" if halftime else period_label(period)) if played else None,
-        "clock": opt_str(block.get("displayClock")) if live else None,
-        "possession": opt_int(situation.get("possession")),
-        "down_distance": opt_str(situation.get("shortDownDistanceText")),
-        "yard_line": opt_str(situation.get("possessionText")),
-        "red_zone": opt_bool(situation.get("isRedZone")),
-        "week": opt_int(obj(event.get("week")).get("number")) or week,
-    }
+    game.update(
+        period=period if played else None,
+        period_label=("Half" if halftime else period_label(period)) if played else None,
+        clock=opt_str(block.get("displayClock")) if game["status"] in ("live", "delayed") else None,
+        possession=opt_int(situation.get("possession")),
+        down_distance=opt_str(situation.get("shortDownDistanceText")),
+        yard_line=opt_str(situation.get("possessionText")),
+        red_zone=opt_bool(situation.get("isRedZone")),
+        week=opt_int(obj(event.get("week")).get("number")) or week,
+    )
+    return game
 
 
 def _byes(board: Mapping[str, Any], overrides: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
@@ -148,13 +104,4 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     return {"season": season, "week": week, "games": start_order(games), "byes": _byes(obj(board), overrides)}
 
 
-PROVIDERS = (
-    Provider(
-        kind="nfl",
-        name=NAME,
-        requests=requests,
-        transform=transform,
-        next_poll=games_next_poll,
-        default_base_url=DEFAULT_BASE_URL,
-    ),
-)
+PROVIDERS = (sports_provider("nfl", NAME, requests, transform, DEFAULT_BASE_URL),)
