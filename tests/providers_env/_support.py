@@ -39,3 +39,11 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
 def validate(kind: str, data: Any) -> None:
     """Raise when ``data`` does not match ecoboard/fetchers/schemas/<kind>.schema.json."""
     _validator(kind).validate(json.loads(json.dumps(data)))
+
+
+def transformed(module: Any, answer: Any, **config: Any) -> dict[str, Any]:
+    """``module``'s single-request provider run on ``answer`` (with config overrides), schema-checked."""
+    provider = module.PROVIDERS[0]
+    data = provider.transform({module.REQUEST: answer}, context(provider.kind, **config))
+    validate(provider.kind, data)
+    return data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from functools import partial
 
 import pytest
 
@@ -10,15 +11,12 @@ from ecoboard import ConfigError, PayloadError
 from ecoboard.fetchers.providers import aqi_airnow as airnow
 from ecoboard.fetchers.providers import get_provider
 
-from ._support import context, fixture, validate
+from ._support import context, fixture, transformed
 
 LOS_ANGELES = "airnow/observation-latlong-los-angeles-2020-12-20.json"
 
 
-def run(answer: list, **config: object) -> dict:
-    data = airnow.transform({"observations": answer}, context("aqi", **config))
-    validate("aqi", data)
-    return data
+run = partial(transformed, airnow)
 
 
 def test_registered_and_needs_a_key():

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from ecoboard import PayloadError
 from ecoboard.fetchers.providers import aqi_openmeteo as om
 from ecoboard.fetchers.providers import get_provider
 
-from ._support import context, fixture, validate
+from ._support import context, fixture, transformed
 
 BERLIN = "open-meteo/air-quality-berlin-current-eaqi-usaqi-pm-2024-02-21.json"
 OZONE_ONLY = "open-meteo/air-quality-berlin-current-uv-ozone-2021-11-24.json"
 
 
-def run(answer: dict, **config: object) -> dict:
-    data = om.transform({"air_quality": answer}, context("aqi", **config))
-    validate("aqi", data)
-    return data
+run = partial(transformed, om)
 
 
 def test_registered_under_aqi():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from functools import partial
 
 import pytest
 
@@ -10,15 +11,12 @@ from ecoboard import ConfigError, PayloadError
 from ecoboard.fetchers.providers import aqi_openweathermap as owm
 from ecoboard.fetchers.providers import get_provider
 
-from ._support import context, fixture, validate
+from ._support import context, fixture, transformed
 
 SAN_SALVADOR = "openweathermap/air-pollution-san-salvador-aqi3-2023-11-19.json"
 
 
-def run(answer: dict, **config: object) -> dict:
-    data = owm.transform({"air_pollution": answer}, context("aqi", **config))
-    validate("aqi", data)
-    return data
+run = partial(transformed, owm)
 
 
 def test_registered_and_needs_a_key():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from functools import partial
 
 import pytest
 
@@ -10,7 +11,7 @@ from ecoboard import PayloadError
 from ecoboard.fetchers.providers import get_provider
 from ecoboard.fetchers.providers import weather_openmeteo as om
 
-from ._support import FIXTURES, context, fixture, validate
+from ._support import FIXTURES, context, fixture, transformed
 
 PENZA = "open-meteo/forecast-penza-current-hourly-daily-2023-11-11.json"
 ATLANTIC = "open-meteo/forecast-atlantic-1n-1e-thunderstorm-code95-current-hourly6-daily-2025-02-05.json"
@@ -21,10 +22,7 @@ FULL_FORECASTS = sorted(
 )
 
 
-def run(answer: dict, **config: object) -> dict:
-    data = om.transform({"forecast": answer}, context("weather", **config))
-    validate("weather", data)
-    return data
+run = partial(transformed, om)
 
 
 def test_registered_under_weather():

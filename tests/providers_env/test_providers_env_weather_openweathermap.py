@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 
@@ -11,17 +12,14 @@ from ecoboard import ConfigError, PayloadError
 from ecoboard.fetchers.providers import get_provider
 from ecoboard.fetchers.providers import weather_openweathermap as owm
 
-from ._support import context, fixture, validate
+from ._support import context, fixture, transformed
 
 LONDON = "openweathermap/onecall3-london-2024-10-25-full.json"
 TIMEMACHINE = "openweathermap/onecall3-timemachine-wuppertal-2024-07-30-lang-de.json"
 KEY = "0123456789abcdef-not-a-real-key"
 
 
-def run(answer: dict) -> dict:
-    data = owm.transform({"onecall": answer}, context("weather"))
-    validate("weather", data)
-    return data
+run = partial(transformed, owm)
 
 
 def unix(text: str) -> int:
