@@ -1,5 +1,33 @@
 """Fetchers: EXTRACT (httpx), TRANSFORM (pure, per provider), LOAD (store write + bus publish)."""
 
+from ._client import DEFAULT_LIMITS, DEFAULT_TIMEOUT, make_client
+from ._coordinator import Coordinator, FetcherStatus
+from ._extract import parse_retry_after
+from ._keys import resolve_api_key
+from ._limiter import Limiters, RateLimiter
 from ._provider import FetchContext, Provider, RequestSpec
+from ._replay import ReplayTransport
+from ._run import fetch_once, make_coordinator, provider_for, run_fetcher, run_fetchers
+from ._schema import validate_data
 
-__all__ = ["FetchContext", "Provider", "RequestSpec"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_TIMEOUT",
+    "Coordinator",
+    "FetchContext",
+    "FetcherStatus",
+    "Limiters",
+    "Provider",
+    "RateLimiter",
+    "ReplayTransport",
+    "RequestSpec",
+    "fetch_once",
+    "make_client",
+    "make_coordinator",
+    "parse_retry_after",
+    "provider_for",
+    "resolve_api_key",
+    "run_fetcher",
+    "run_fetchers",
+    "validate_data",
+]

@@ -1,0 +1,137 @@
+"""EXTRACT: perform a provider's GETs and translate every failure into the ecoboard error tree.
+
+    httpx error / no answer in time   -> TransportError
+    HTTP 403 or 429                   -> RateLimitedError (``retry_after`` from Retry-After)
+    other non-2xx                     -> ProviderError (``status_code``)
+    empty body, HTML page, bad JSON   -> PayloadError
+
+Messages name the provider and the URL; the values of ``secret_params`` (API keys) never appear
+in a message or a log line: they are replaced by ``***`` wherever they could show up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+import trio
+
+from .._errors import PayloadError, ProviderError, RateLimitedError, TransportError
+from ._provider import Provider, RequestSpec
+
+_EXCERPT = 120
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+class Redactor:
+    """Replaces every secret value in a text by ``***``."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+
+def public_url(spec: RequestSpec) -> str:
+    """The request URL as shown in messages: public params, secret params as ``***``."""
+    params = dict(spec.params) | dict.fromkeys(spec.secret_params, "***")
+    return str(httpx.URL(spec.url, params=params)).replace("%2A%2A%2A", "***")
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date); ``None`` if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def decode_json(provider: str, url: str, response: httpx.Response) -> Any:
+    """The parsed JSON body, or a PayloadError saying what came instead."""
+    body = response.content
+    if not body.strip():
+        raise PayloadError(f"{provider}: {url}: empty body (HTTP {response.status_code})", provider=provider)
+    content_type = response.headers.get("content-type", "").lower()
+    if "html" in content_type or body.lstrip()[:1] == b"<":
+        title = _TITLE.search(body[:4096])
+        what = f" titled {title.group(1).decode(errors='replace').strip()[:_EXCERPT]!r}" if title else ""
+        raise PayloadError(f"{provider}: {url}: got an HTML page{what} instead of JSON", provider=provider)
+    try:
+        return json.loads(body)
+    except UnicodeDecodeError as exc:
+        raise PayloadError(f"{provider}: {url}: body is not UTF-8 JSON ({exc.reason})", provider=provider) from None
+    except json.JSONDecodeError as exc:
+        raise PayloadError(
+            f"{provider}: {url}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
+            f"(body of {len(body)} bytes)",
+            provider=provider,
+        ) from None
+
+
+def _status_error(provider: str, url: str, response: httpx.Response, now: datetime, redact: Redactor) -> Exception:
+    status = response.status_code
+    excerpt = ""
+    if "json" in response.headers.get("content-type", "") or "text/plain" in response.headers.get("content-type", ""):
+        text = response.text.strip().replace("\n", " ")
+        excerpt = f": {redact(text[:_EXCERPT])}" if text else ""
+    message = f"{provider}: {url}: HTTP {status} {response.reason_phrase}{excerpt}"
+    if status in (403, 429):
+        retry_after = parse_retry_after(response.headers.get("retry-after"), now)
+        hint = f"; retry after {retry_after:.0f} s" if retry_after is not None else ""
+        return RateLimitedError(message + hint, provider=provider, status_code=status, retry_after=retry_after)
+    return ProviderError(message, provider=provider, status_code=status)
+
+
+async def extract(
+    provider: Provider,
+    specs: list[RequestSpec],
+    client: httpx.AsyncClient,
+    *,
+    request_timeout: float,
+    now: datetime,
+    before_request: Callable[[], Awaitable[None]] | None = None,
+) -> dict[str, Any]:
+    """GET every request of one fetch (in order) and return the parsed JSON answers by request name.
+
+    Each request runs under its own ``trio.fail_after(request_timeout)``. ``before_request`` is awaited
+    before each GET (the provider's shared rate limiter). Raises a :class:`FetchError` subclass.
+    """
+    redact = Redactor(v for spec in specs for v in spec.secret_params.values())
+    answers: dict[str, Any] = {}
+    for spec in specs:
+        url = public_url(spec)
+        if before_request is not None:
+            await before_request()
+        try:
+            with trio.fail_after(request_timeout):
+                response = await client.get(
+                    spec.url, params=dict(spec.params) | dict(spec.secret_params), headers=dict(spec.headers)
+                )
+        except trio.TooSlowError:
+            message = f"{provider.name}: {url}: no answer within {request_timeout:g} s"
+            raise TransportError(message, provider=provider.name) from None
+        except httpx.HTTPError as exc:
+            detail = redact(str(exc)) or type(exc).__name__
+            raise TransportError(
+                f"{provider.name}: {url}: {type(exc).__name__}: {detail}", provider=provider.name
+            ) from None
+        if not response.is_success:
+            raise _status_error(provider.name, url, response, now, redact)
+        answers[spec.name] = decode_json(provider.name, url, response)
+    return answers
