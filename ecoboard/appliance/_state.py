@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 import numpy as np
+import trio
 
 from .._record import Record, iso_utc
 
@@ -73,6 +74,7 @@ class DisplayState:
         self.stats = FrameStats()
         self.last_frame_at: datetime | None = None
         self._frame: np.ndarray | None = None
+        self._swapped = trio.Event()
 
     def set_frame(self, frame: np.ndarray, at: datetime) -> None:
         """Keep a private copy of the frame just shown (the renderer reuses its buffers)."""
@@ -80,6 +82,12 @@ class DisplayState:
             self._frame = np.empty_like(frame)
         np.copyto(self._frame, frame)
         self.last_frame_at = at
+        self._swapped.set()
+        self._swapped = trio.Event()
+
+    async def next_frame(self) -> None:
+        """Wait until the next frame has been shown (tests and the latency bench)."""
+        await self._swapped.wait()
 
     def state(self) -> Mapping[str, Any]:
         """Page, cycle, brightness and frame pacing, JSON-ready."""

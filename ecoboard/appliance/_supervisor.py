@@ -1,0 +1,208 @@
+"""The appliance supervisor: one trio nursery running the render loop, fetchers or sync, the API, signals.
+
+Start order (each step only after the one before is running):
+
+1. signal handling (SIGTERM/SIGINT → ``STOPPING=1`` and cancel everything);
+2. the render loop, on the config file's page cycle and an empty snapshot: ``READY=1`` follows the
+   first frame, so the panel lights up even when the store or network is not there yet (C23, C30);
+3. the store (SQLite opens at once; PostgreSQL is retried with capped backoff until it answers),
+   the startup record, the stored page cycle;
+4. the syncers (in-process bus always; Redis in cluster and hybrid mode), the local fetchers (one task
+   per locally fetched kind) and the API.
+
+Hybrid mode: the board fetches its local kinds itself and writes them to the configured store (so
+the cluster API sees them too), announcing them on the in-process bus; the cluster kinds arrive over
+Redis. The Redis syncer forwards what it reads to the in-process bus, which the embedded API follows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import signal
+import socket
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import trio
+
+from .._backoff import Backoff
+from .._errors import StoreError
+from .._record import KINDS
+from .._version import __version__
+from ..api import ApiDeps, create_app, serve_api
+from ..bus import Bus, MemoryBus, open_bus
+from ..config import Config
+from ..fetchers import provider_for
+from ..renderer import PAGES, FrameRenderer, KindHealth, Sink, open_sink
+from ..store import AsyncStore, Startup, open_store
+from ._cycle import PageCycle
+from ._local import LocalFetchers, local_kinds
+from ._render_loop import Instruction, RenderHooks, RenderLoop
+from ._state import DisplayState, Snapshot
+from ._sync import Syncer
+from ._systemd import Notifier, watchdog_interval
+
+log = logging.getLogger(__name__)
+
+INSTRUCTION_QUEUE = 16
+"""Control commands waiting for the render loop; when full, new ones are dropped (and logged)."""
+
+
+@dataclass(frozen=True)
+class ApplianceOptions:
+    """How to run: the config, the replay directory (``None`` = live providers), the API port.
+
+    ``api_port`` ``None`` uses ``config.api.port``; ``serve_api=False`` runs without the API (bench).
+    ``sink`` replaces ``open_sink(config.display)`` (tests and the bench pass a ``NullSink``).
+    """
+
+    config: Config
+    replay_dir: Path | None = None
+    api_port: int | None = None
+    serve_api: bool = True
+    sink: Sink | None = None
+    hooks: RenderHooks = field(default_factory=RenderHooks)
+    environ: Mapping[str, str] = field(default_factory=dict)
+    control_token: str | None = field(default=None, repr=False)
+
+
+@dataclass
+class Appliance:
+    """What a running appliance holds; handed to ``task_status.started`` for tests and the bench."""
+
+    config: Config
+    snapshot: Snapshot
+    display: DisplayState
+    local_bus: MemoryBus
+    syncers: list[Syncer] = field(default_factory=list)
+    store: AsyncStore | None = None
+    fetchers: LocalFetchers | None = None
+    api_port: int | None = None
+    stopping: trio.Event = field(default_factory=trio.Event)
+
+    def health(self) -> dict[str, KindHealth]:
+        """Per-kind health: the local fetchers' status, else the syncer's view of the cluster kind."""
+        now = datetime.now(UTC)
+        out: dict[str, KindHealth] = {}
+        for kind in KINDS:
+            if self.fetchers is not None and kind in self.fetchers.kinds:
+                out[kind] = self.fetchers.health(kind, now)
+            elif self.syncers:
+                out[kind] = self.syncers[-1].health(kind, now)
+        return out
+
+    def health_json(self) -> dict[str, dict[str, Any]]:
+        """:meth:`health` as plain dicts (the API's ``HealthFn``)."""
+        return {kind: dataclasses.asdict(h) for kind, h in self.health().items()}
+
+
+async def _open_store(config: Config) -> AsyncStore:
+    """Open and migrate the store; PostgreSQL is retried with capped backoff, SQLite fails at once."""
+    backoff = Backoff(base=1.0, cap=30.0)
+    opener = partial(open_store, config.store.url, history=config.store.history)
+    while True:
+        try:
+            return AsyncStore(await trio.to_thread.run_sync(opener, abandon_on_cancel=True))
+        except StoreError as exc:
+            if config.store.url.startswith("sqlite:"):
+                raise
+            if backoff.failures == 0:
+                log.warning("store not reachable yet (%s); retrying with backoff", exc)
+            await trio.sleep(backoff.next_delay())
+
+
+async def _record_startup(store: AsyncStore) -> None:
+    try:
+        await store.record_startup(Startup("appliance", socket.gethostname(), __version__, datetime.now(UTC)))
+    except StoreError as exc:
+        log.warning("could not write the startup record: %s", exc)
+
+
+async def _signals(app: Appliance, notifier: Notifier, cancel: trio.CancelScope) -> None:
+    """Wait for SIGTERM or SIGINT, then send ``STOPPING=1`` and cancel the supervisor. Returns after that."""
+    with trio.open_signal_receiver(signal.SIGTERM, signal.SIGINT) as signals:
+        async for signum in signals:
+            log.info("%s received: stopping", signal.Signals(signum).name)
+            notifier.notify("STOPPING=1")
+            app.stopping.set()
+            cancel.cancel()
+            return
+
+
+def _syncers(app: Appliance, store: AsyncStore, send: trio.MemorySendChannel[Instruction]) -> list[tuple[Syncer, Bus]]:
+    config = app.config
+    local = Syncer(name="local", config=config, store=store, snapshot=app.snapshot, instructions=send,
+                   kinds=config.is_local)
+    pairs: list[tuple[Syncer, Bus]] = [(local, app.local_bus)]
+    if config.mode != "local":
+        remote = Syncer(name="cluster", config=config, store=store, snapshot=app.snapshot, instructions=send,
+                        kinds=lambda kind: not config.is_local(kind), republish=app.local_bus)
+        pairs.append((remote, open_bus(config.bus.url)))
+    return pairs
+
+
+async def run_appliance(options: ApplianceOptions, *,
+                        task_status: trio.TaskStatus[Appliance] = trio.TASK_STATUS_IGNORED) -> None:
+    """Run the appliance until cancelled or signalled; returns normally after SIGTERM/SIGINT.
+
+    ``task_status.started(appliance)`` once everything runs (first frame shown, API listening).
+    Fatal errors propagate: the SQLite store cannot be opened, the API port is taken, the sink fails.
+    Provider, bus and PostgreSQL failures are absorbed and retried by the tasks that meet them.
+    """
+    config = options.config
+    for kind in local_kinds(config):  # unknown providers fail now, and provider modules load before frames
+        provider_for(kind, config)
+    notifier = Notifier(options.environ)
+    send, receive = trio.open_memory_channel[Instruction](INSTRUCTION_QUEUE)
+    app = Appliance(config=config, snapshot=Snapshot(), display=DisplayState(), local_bus=MemoryBus())
+    sink = options.sink if options.sink is not None else open_sink(config.display)
+    renderer = FrameRenderer(brightness=config.display.brightness, gamma=config.display.gamma)
+    cycle = PageCycle(config.display.pages, now=trio.current_time(), known=PAGES.keys(),
+                      fallback=config.display.pages)
+    loop = RenderLoop(config=config, cycle=cycle, snapshot=app.snapshot, renderer=renderer, sink=sink,
+                      display=app.display, instructions=receive, health=app.health, notifier=notifier,
+                      watchdog_interval=watchdog_interval(options.environ), hooks=options.hooks)
+    buses: list[Bus] = []
+    try:
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(_signals, app, notifier, nursery.cancel_scope)
+            await nursery.start(loop.run)
+            app.store = store = await _open_store(config)
+            nursery.start_soon(_record_startup, store)
+            for syncer, bus in _syncers(app, store, send):
+                buses.append(bus)
+                app.syncers.append(syncer)
+                await nursery.start(partial(syncer.run, bus))
+            stored_pages = await app.syncers[0].reload_pages()
+            if stored_pages is not None and stored_pages != config.display.pages:
+                send.send_nowait(stored_pages)
+            app.fetchers = LocalFetchers(config, store=store, bus=app.local_bus, replay_dir=options.replay_dir)
+            await nursery.start(app.fetchers.run)
+            if options.serve_api:
+                app.api_port = await nursery.start(partial(_serve_api, app, store, options))
+            task_status.started(app)
+    finally:
+        with trio.CancelScope(shield=True):
+            sink.close()
+            for bus in buses:
+                await bus.aclose()
+            if app.store is not None:
+                await app.store.aclose()
+    notifier.notify("STATUS=stopped")
+
+
+async def _serve_api(app: Appliance, store: AsyncStore, options: ApplianceOptions, *,
+                     task_status: trio.TaskStatus[int] = trio.TASK_STATUS_IGNORED) -> None:
+    """Serve the API until cancelled (the supervisor cancels it on stop); reports the bound port."""
+    deps = ApiDeps(store=store, bus=app.local_bus, config=app.config, control_token=options.control_token,
+                   display=app.display, health=app.health_json)
+    port = app.config.api.port if options.api_port is None else options.api_port
+    await serve_api(create_app(deps), host=app.config.api.host, port=port, shutdown_trigger=app.stopping.wait,
+                    task_status=task_status)
+
+

@@ -1,0 +1,184 @@
+"""The sync task: bus messages in, records from the store into the snapshot, control to the render loop.
+
+One :class:`Syncer` per bus. Local mode has one on the in-process bus (fed by the local fetchers
+and the embedded API); cluster mode adds one on Redis (fed by the cluster's fetchers and
+``ecoboard api``); hybrid splits the kinds between the two. Both use the same path: an ``update``
+names a kind and version, the record is read from the store in a worker thread, and the snapshot is
+replaced. After every ``connected`` (first subscribe and every reconnect) every kind in scope is
+re-read, because pub/sub loses what was published while away (C26).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+import trio
+
+from .._backoff import Backoff
+from .._errors import StoreError
+from .._record import Record
+from ..bus import Bus, BusMessage
+from ..config import Config, PageSpec
+from ..renderer import KindHealth
+from ..store import AsyncStore
+from ._cycle import parse_command
+from ._render_loop import Instruction
+from ._state import Snapshot
+
+log = logging.getLogger(__name__)
+
+
+class Syncer:
+    """Keeps :class:`Snapshot` at the store's latest version of every kind accepted by ``kinds``.
+
+    ``republish`` (optional) is another bus on which each newly read record is announced as an
+    ``update``: the Redis syncer uses it to forward cluster updates to the in-process bus, which the
+    embedded API's SSE stream follows.
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        config: Config,
+        store: AsyncStore,
+        snapshot: Snapshot,
+        instructions: trio.MemorySendChannel[Instruction],
+        kinds: Callable[[str], bool],
+        republish: Bus | None = None,
+    ) -> None:
+        self.name = name
+        self.config = config
+        self.store = store
+        self.snapshot = snapshot
+        self.instructions = instructions
+        self.kinds = kinds
+        self.republish = republish
+        self.connected = False
+        self.last_error: str | None = None
+        self.failures = 0
+        self._resync = trio.Event()
+
+    # -- reading the store ------------------------------------------------------------------
+
+    async def _accept(self, records: list[Record]) -> None:
+        changed = self.snapshot.offer(records, now=trio.current_time())
+        if self.republish is not None:
+            for kind in changed:
+                await self.republish.publish("update", {"kind": kind, "version": self.snapshot.records[kind].version})
+
+    def _failed(self, what: str, exc: StoreError) -> None:
+        if self.last_error is None:
+            log.warning("%s sync: %s failed (%s); retrying with backoff", self.name, what, exc)
+        self.last_error = str(exc)
+        self.failures += 1
+        self._resync.set()
+
+    def _recovered(self) -> None:
+        if self.last_error is not None:
+            log.info("%s sync: store reachable again after %d failures", self.name, self.failures)
+        self.last_error = None
+        self.failures = 0
+
+    async def resync(self) -> bool:
+        """Read the latest record of every kind in scope; False (and a retry scheduled) on a store error."""
+        try:
+            latest = await self.store.latest_all()
+        except StoreError as exc:
+            self._failed("re-reading every kind", exc)
+            return False
+        self._recovered()
+        await self._accept([r for k, r in latest.items() if self.kinds(k)])
+        return True
+
+    async def _read(self, kind: str, version: int) -> None:
+        held = self.snapshot.records.get(kind)
+        if held is not None and held.version >= version:
+            return
+        try:
+            record = await self.store.latest(kind)
+        except StoreError as exc:
+            self._failed(f"reading {kind} v{version}", exc)
+            return
+        self._recovered()
+        if record is not None:
+            await self._accept([record])
+
+    # -- tasks -------------------------------------------------------------------------------
+
+    async def retry_loop(self) -> None:
+        """Re-read everything after a store error, with capped backoff, until it succeeds; repeat.
+
+        Never returns unless cancelled; store errors are absorbed (logged on the edges).
+        """
+        backoff = Backoff(base=0.5, cap=30.0)
+        while True:
+            await self._resync.wait()
+            self._resync = trio.Event()
+            while not await self.resync():
+                self._resync = trio.Event()
+                await trio.sleep(backoff.next_delay())
+            backoff.reset()
+
+    async def run(self, bus: Bus, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
+        """Follow ``bus`` until cancelled; never returns otherwise.
+
+        ``task_status.started()`` once subscribed. Bus reconnects happen inside the subscription
+        (each one yields ``connected``); store errors are absorbed and retried by :meth:`retry_loop`;
+        malformed messages are logged and skipped. Nothing here blocks the render loop.
+        """
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(self.retry_loop)
+            async with bus.subscribe() as messages:
+                task_status.started()
+                async for message in messages:
+                    await self._handle(message)
+
+    async def _handle(self, message: BusMessage) -> None:
+        if message.channel == "connected":
+            self.connected = True
+            await self.resync()
+        elif message.channel == "update":
+            kind, version = message.payload.get("kind"), message.payload.get("version")
+            if not isinstance(kind, str) or isinstance(version, bool) or not isinstance(version, int):
+                log.warning("%s sync: ignoring malformed update %r", self.name, message.payload)
+            elif self.kinds(kind):
+                await self._read(kind, version)
+        elif message.channel == "control":
+            command = parse_command(message.payload)
+            if command is None:
+                return
+            if command.name == "reload":
+                pages = await self.reload_pages()
+                if pages is not None:
+                    self._send(pages)
+            else:
+                self._send(command)
+
+    async def reload_pages(self) -> tuple[PageSpec, ...] | None:
+        """The page cycle from the store's display config, else the config file's; ``None`` on a store error."""
+        try:
+            stored = await self.store.display_config()
+        except StoreError as exc:
+            log.warning("%s sync: reload failed, keeping the current pages (%s)", self.name, exc)
+            return None
+        return tuple(stored) if stored else self.config.display.pages
+
+    def _send(self, instruction: Instruction) -> None:
+        try:
+            self.instructions.send_nowait(instruction)
+        except trio.WouldBlock:
+            log.warning("%s sync: render loop is not taking control commands; dropping one", self.name)
+
+    def health(self, kind: str, now: datetime) -> KindHealth:
+        """How ``kind`` looks from this syncer (cluster kinds: the fetch status is not visible here)."""
+        record = self.snapshot.records.get(kind)
+        return KindHealth(
+            ok=self.last_error is None,
+            stale=record is not None and record.is_stale(now),
+            last_success_at=None if record is None else record.fetched_at,
+            last_error=self.last_error,
+            consecutive_failures=self.failures,
+        )

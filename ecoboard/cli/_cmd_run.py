@@ -1,0 +1,141 @@
+"""``ecoboard run``: the appliance (render loop, fetchers or cluster sync, API, systemd notifications).
+
+With no arguments on a fresh clone: local mode, SQLite at ``var/ecoboard.sqlite3``, the in-process
+bus, the emulator or headless sink, the API on :8080, and live providers when they answer within
+about a second, else the recorded real responses shipped in ``ecoboard/demo/replay``.
+
+Test hook: ``ECOBOARD_DEBUG_HANG_RENDER_AFTER=N`` makes the render loop hang after N frames (the
+watchdog pings stop; the rest of the process keeps running). Never set it in production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from functools import partial
+from pathlib import Path
+
+import trio
+
+from .._errors import ConfigError, EcoboardError, SecretError
+from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
+from ..config import Config, load_config
+
+log = logging.getLogger("ecoboard.run")
+
+DEMO_REPLAY = Path(__file__).resolve().parents[1] / "demo" / "replay"
+HANG_HOOK = "ECOBOARD_DEBUG_HANG_RENDER_AFTER"
+NETWORK_CHECK_SECONDS = 1.0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``run`` subcommand."""
+    parser = subparsers.add_parser("run", help="run the appliance (LED board, fetchers, API)",
+                                   description=__doc__.split("\n\n")[0])
+    parser.add_argument("--config", metavar="FILE",
+                        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)")
+    parser.add_argument("--replay", metavar="DIR", nargs="?", const=str(DEMO_REPLAY),
+                        help="answer provider requests from recorded responses (default DIR: the shipped demo)")
+    parser.add_argument("--port", type=int, metavar="N", help="API and dashboard port (default: api.port, 8080)")
+    parser.set_defaults(handler=run)
+
+
+def _config_path(arg: str | None) -> str | None:
+    if arg:
+        return arg
+    if os.environ.get("ECOBOARD_CONFIG"):
+        return os.environ["ECOBOARD_CONFIG"]
+    return "ecoboard.yaml" if Path("ecoboard.yaml").is_file() else None
+
+
+def _control_token(config: Config) -> str | None:
+    if not config.api.token_secret:
+        return None
+    from ..secrets import load_secrets
+
+    try:
+        value = load_secrets(config).get(config.api.token_secret)
+    except SecretError as exc:
+        log.warning("control commands disabled: the control token cannot be read (%s)", exc)
+        return None
+    if value is None:
+        log.info("no %r secret configured: control commands from the API are disabled", config.api.token_secret)
+    return None if value is None else str(value)
+
+
+def _hang_after() -> int | None:
+    text = os.environ.get(HANG_HOOK, "")
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ConfigError(f"{HANG_HOOK}: expected a frame count, got {text!r}")
+    return int(text)
+
+
+async def _replay_dir(args: argparse.Namespace, config: Config) -> Path | None:
+    if args.replay is not None:
+        log.info("replaying recorded provider responses from %s (--replay)", args.replay)
+        return Path(args.replay)
+    if config.replay_dir:
+        log.info("replaying recorded provider responses from %s (replay_dir in the config)", config.replay_dir)
+        return Path(config.replay_dir)
+    hosts = provider_hosts(config)
+    if not hosts:
+        return None
+    reachable = False
+    with trio.move_on_after(NETWORK_CHECK_SECONDS):
+        reachable = await network_reachable(hosts)
+    if reachable:
+        return None
+    log.info("network unreachable (no provider answered in %.0f s): showing the recorded real responses in %s",
+             NETWORK_CHECK_SECONDS, DEMO_REPLAY)
+    return DEMO_REPLAY
+
+
+def _announce(app: Appliance) -> None:
+    host = app.config.api.host
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    mode = app.config.mode
+    print(f"ecoboard {mode} mode: dashboard at http://{shown}:{app.api_port}/  (Ctrl-C to stop)", flush=True)
+
+
+async def _main(args: argparse.Namespace, config: Config) -> None:
+    options = ApplianceOptions(
+        config=config,
+        replay_dir=await _replay_dir(args, config),
+        api_port=args.port,
+        hooks=RenderHooks(hang_after_frames=_hang_after()),
+        environ=dict(os.environ),
+        control_token=await trio.to_thread.run_sync(_control_token, config),
+    )
+    async with trio.open_nursery() as nursery:
+        app: Appliance = await nursery.start(partial(run_appliance, options))
+        _announce(app)
+
+
+def _single_error(group: BaseExceptionGroup) -> BaseException:
+    """The one ecoboard error inside nested single-member groups (shown as one line), else the group."""
+    leaf: BaseException = group
+    while isinstance(leaf, BaseExceptionGroup) and len(leaf.exceptions) == 1:
+        leaf = leaf.exceptions[0]
+    return leaf if isinstance(leaf, EcoboardError) else group
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the appliance until SIGTERM or SIGINT; 0 after a clean stop."""
+    config = load_config(_config_path(args.config))
+    if args.replay is not None and not Path(args.replay).is_dir():
+        raise ConfigError(f"--replay: {args.replay} is not a directory of recorded responses")
+    if not args.verbose:
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too chatty for a board
+    if args.port is not None and not 0 <= args.port <= 65535:
+        raise ConfigError(f"--port: expected a TCP port from 0 to 65535, got {args.port}")
+    try:
+        trio.run(_main, args, config)
+    except ExceptionGroup as group:
+        raise _single_error(group) from None
+    log.info("stopped")
+    sys.stdout.flush()
+    return 0
