@@ -121,4 +121,4 @@ def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
     if view.phase == PHASE_LIVE:
         draw_live(canvas, layout, view, "  ".join(p for p in (view.tag, stale) if p))
     else:
-        draw_card(canvas, layout, view, stale)
+        draw_card(canvas, layout, view, stale, ctx.frame_index)

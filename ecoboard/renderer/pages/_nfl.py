@@ -21,7 +21,7 @@ from .._context import PageContext
 from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._widgets import draw_waiting
-from ._sports_draw import draw_band, draw_bands, draw_card, draw_empty, draw_lines, draw_status, fitted, put, shape
+from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, draw_status, paired_names, put, shape
 from ._sports_view import (
     PHASE_LIVE,
     STATUS_COLORS,
@@ -71,16 +71,20 @@ def draw_live(canvas: Canvas, layout: Layout, view: GameView, stale: str) -> Non
     draw_lines(canvas, layout.el("last_play"), view.last_play)
 
 
-def draw_bye(canvas: Canvas, layout: Layout, side: Mapping[str, Any], tag: str) -> None:
-    """A followed team without a game this week (C19): its band and name, then ``BYE`` and the week."""
+def draw_bye(canvas: Canvas, layout: Layout, side: Mapping[str, Any], week: str) -> None:
+    """A followed team without a game this week (C19): one tall band and its name, then ``BYE`` and the week."""
     team = team_view(side)
-    draw_band(canvas, layout, 0, team, "")
-    fitted(canvas, layout.el("name"), team.names)
+    band, abbr, name, line2 = (layout.el(n) for n in ("band", "abbr", "name", "line2"))
+    middle = band.step // 2
+    canvas.fill_rect(band.x, band.y, band.x + (band.w or 0) - 1, band.y + band.step + (band.h or 0) - 1, team.band)
+    assert abbr.font is not None
+    canvas.text(abbr.font, abbr.x, abbr.y + middle, team.abbreviation, team.ink, max_width=(band.w or 0) - abbr.x)
+    put(canvas, name, paired_names(name, team)[0], row=0, dy=middle)
     if team.record:
-        put(canvas, layout.el("line2"), team.record)
+        put(canvas, line2, team.record, dy=middle)
     rule = layout.el("rule")
     canvas.fill_rect(rule.x, rule.y, rule.x + (rule.w or 1) - 1, rule.y, layout.color("rule"))
-    draw_status(canvas, layout, "BYE", STATUS_COLORS["final"], tag)
+    draw_status(canvas, layout, "BYE", STATUS_COLORS["final"], week)
 
 
 @register_page("nfl", kinds=("nfl",))
@@ -106,7 +110,8 @@ def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
     seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
     what, item = items[rotation_index(len(items), ctx.page_elapsed, seconds)]
     if what == "bye":
-        draw_bye(canvas, layout, item, tag)
+        label = str((data.get("week") or {}).get("label") or "")
+        draw_bye(canvas, layout, item, label or tag)
         return
     today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
     view = nfl_view(item, tz, today, tag)
@@ -114,4 +119,4 @@ def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
     if view.phase == PHASE_LIVE:
         draw_live(canvas, layout, view, stale)
     else:
-        draw_card(canvas, layout, view, stale)
+        draw_card(canvas, layout, view, stale, ctx.frame_index)

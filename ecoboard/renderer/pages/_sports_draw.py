@@ -22,16 +22,11 @@ _GAP = 2
 """Pixels kept free between the abbreviation and the score in a band."""
 
 
-def put(canvas: Canvas, el: Element, text: str, *, row: int = 0, color: Color | None = None) -> int:
-    """Draw ``text`` at element ``el`` (row ``row`` of a repeated element) within its width budget."""
+def put(canvas: Canvas, el: Element, text: str, *, row: int = 0, color: Color | None = None, dy: int = 0) -> int:
+    """Draw ``text`` at element ``el`` (row ``row`` of a repeated element, ``dy`` lower) within its width."""
     assert el.font is not None, f"element {el.name} has no font"
-    return canvas.text(el.font, el.x, el.y + row * el.step, text, color or el.color, align=el.align, max_width=el.w)
-
-
-def fitted(canvas: Canvas, el: Element, candidates: Sequence[str], *, row: int = 0, color: Color | None = None) -> int:
-    """Draw the first of ``candidates`` that fits the element's width (C12: full, short, abbreviation...)."""
-    assert el.font is not None and el.w is not None, f"element {el.name} needs a font and a width"
-    return put(canvas, el, fit_text(el.font, candidates, el.w), row=row, color=color)
+    y = el.y + row * el.step + dy
+    return canvas.text(el.font, el.x, y, text, color or el.color, align=el.align, max_width=el.w)
 
 
 def paired_names(el: Element, *teams: TeamView) -> list[str]:
@@ -81,25 +76,39 @@ def draw_lines(canvas: Canvas, el: Element, text: str) -> None:
         put(canvas, el, line, row=i)
 
 
-def draw_card(canvas: Canvas, layout: Layout, view: GameView, info: str) -> None:
+def draw_card(canvas: Canvas, layout: Layout, view: GameView, info: str, frame: int = 0) -> None:
     """A game that is not live: bands, names and records (or hits/errors), then the status and detail."""
     draw_bands(canvas, layout, view)
     for row, name in enumerate(paired_names(layout.el("name"), view.away, view.home)):
         put(canvas, layout.el("name"), name, row=row)
         if view.lines[row]:
             put(canvas, layout.el("line2"), view.lines[row], row=row)
-    draw_status(canvas, layout, view.headline, view.color, "  ".join(p for p in (view.tag, view.detail, info) if p))
+    detail = "  ".join(p for p in (view.tag, view.detail, info) if p)
+    draw_status(canvas, layout, view.headline, view.color, detail, frame=frame)
 
 
-def draw_status(canvas: Canvas, layout: Layout, headline: str, color: Color, detail: str) -> None:
-    """The big status text (a narrower font when it does not fit) and the small detail line under it."""
+def draw_status(canvas: Canvas, layout: Layout, headline: str, color: Color, detail: str, *, frame: int = 0) -> None:
+    """The big status text (a narrower font when it does not fit) and the small detail line under it.
+
+    A detail wider than its element scrolls (``frame`` counts frames since the page showed).
+    """
     el = layout.el("headline")
     assert el.font is not None and el.w is not None
     if el.font.measure(headline) > el.w:
         el = layout.el("headline_narrow")
     put(canvas, el, headline, color=color)
     if detail:
-        put(canvas, layout.el("detail"), detail)
+        put_or_scroll(canvas, layout.el("detail"), detail, frame)
+
+
+def put_or_scroll(canvas: Canvas, el: Element, text: str, frame: int) -> None:
+    """Draw ``text`` at element ``el`` when it fits its width, else scroll it through that width."""
+    assert el.font is not None and el.w is not None
+    if el.font.measure(text) <= el.w:
+        put(canvas, el, text)
+        return
+    left = {"left": el.x, "center": el.x - el.w // 2, "right": el.x - el.w}[el.align]
+    canvas.scroll_text(el.font, left, el.y, text, el.color, width=el.w, frame_index=frame)
 
 
 def draw_empty(canvas: Canvas, layout: Layout, date_text: str, message: str, upcoming: Sequence[str]) -> None:

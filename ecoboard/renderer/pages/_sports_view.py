@@ -38,8 +38,10 @@ NEUTRAL_BAND: RGB = (72, 72, 72)
 """Band colour of a team without a usable colour (unknown opponent, C11)."""
 WHITE: RGB = (255, 255, 255)
 BLACK: RGB = (0, 0, 0)
-_MIN_BAND_LEVEL = 48
+_MIN_BAND_LEVEL = 80
 """A band whose brightest channel is below this looks switched off on an LED panel."""
+_MIN_HUE_SPREAD = 24
+"""A dark colour whose channels differ by this much has a hue worth keeping (brightened)."""
 _ABBREVIATION_CHARS = 4
 """Longest abbreviation shown; longer provider codes are truncated (C11)."""
 
@@ -59,11 +61,22 @@ def parse_color(text: str | None) -> RGB | None:
 
 
 def band_color(side: Mapping[str, Any]) -> RGB:
-    """The team's band colour: primary, else the alternate when the primary is too dark, else neutral."""
+    """The team's band colour, readable on an LED panel.
+
+    The primary colour when bright enough; a dark but clearly coloured one (navy) is brightened to
+    keep the team's hue; a near-black one gives way to the alternate colour by the same rules, else
+    to the neutral grey (unknown teams, C11).
+    """
     for key in ("color", "alt_color"):
         color = parse_color(side.get(key))
-        if color is not None and max(color) >= _MIN_BAND_LEVEL:
+        if color is None:
+            continue
+        if max(color) >= _MIN_BAND_LEVEL:
             return color
+        if max(color) - min(color) >= _MIN_HUE_SPREAD:
+            scale = _MIN_BAND_LEVEL / max(color)
+            r, g, b = (round(c * scale) for c in color)
+            return (r, g, b)
     return NEUTRAL_BAND
 
 
