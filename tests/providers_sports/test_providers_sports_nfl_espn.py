@@ -169,6 +169,9 @@ def test_postseason_names_without_a_calendar_and_preseason_c20():
         "PRE 1",
         "2022-08-10",
     )
+    thursday = payload["events"][0]
+    thursday["season"]["type"] = 4  # an off-season event: no season type of a game in records.md
+    assert by_id(nfl(payload))[thursday["id"]]["season_type"] == "unknown"
 
 
 def test_bye_week_from_teams_on_bye_and_from_the_games_c19():

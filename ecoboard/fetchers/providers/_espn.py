@@ -29,6 +29,12 @@ def season_type(value: Any) -> str:
     return SEASON_TYPES.get(opt_int(value) or 0, "unknown")
 
 
+def game_season_type(value: Any) -> str:
+    """A game's season type: as :func:`season_type`, but an off-season event is ``unknown`` (records.md)."""
+    kind = season_type(value)
+    return "unknown" if kind == "offseason" else kind
+
+
 def competition(event: Mapping[str, Any], path: str, provider: str) -> Mapping[str, Any]:
     """The event's first (only) competition."""
     found = require_list(event, "competitions", f"{path}.competitions", provider)
@@ -184,7 +190,7 @@ def base_game(
         "detail": derived.detail,
         "reason": derived.reason,
         "reschedule_date": None,
-        "season_type": season_type(obj(event.get("season")).get("type")),
+        "season_type": game_season_type(obj(event.get("season")).get("type")),
         "away": sides["away"],
         "home": sides["home"],
         "venue": venue(contest),

@@ -1,4 +1,7 @@
-"""What every sports provider shares: the scoreboard day, the polling rule and game ordering."""
+"""What every sports provider shares: the scoreboard day, the polling rule and game ordering.
+
+``base_url`` (C16) is the one of :mod:`._payload`, re-exported here for the sports adapters.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,14 @@ from typing import Any
 
 from ...sports import next_poll_seconds, parse_instant, scoreboard_day
 from .._provider import FetchContext, Provider, RequestSpec
+from ._payload import base_url
+
+__all__ = ["base_url", "board_day", "games_next_poll", "mlb_data", "sports_provider", "start_order"]
 
 
 def board_day(ctx: FetchContext) -> date:
     """The scoreboard day at ``ctx.now`` in the configured zone, rolling over at ``scoreboard_rollover``."""
     return scoreboard_day(ctx.now, ctx.config.timezone, ctx.config.scoreboard_rollover)
-
-
-def base_url(ctx: FetchContext, default: str) -> str:
-    """The configured base URL (C16) or the provider's default, without a trailing slash."""
-    return (ctx.settings.base_url or default).rstrip("/")
 
 
 def games_next_poll(data: Mapping[str, Any], ctx: FetchContext) -> float:
