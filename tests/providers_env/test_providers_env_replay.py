@@ -36,7 +36,8 @@ CASES = [
       "openweathermap/air-pollution-san-salvador-aqi3-2023-11-19.json"},
      ("pollutants", "o3"), 127.32),
     ("aqi", "airnow",
-     {"www.airnowapi.org/aq/observation/latLong/current.json": "airnow/observation-latlong-los-angeles-2020-12-20.json"},
+     {"www.airnowapi.org/aq/observation/latLong/current.json":
+      "airnow/observation-latlong-los-angeles-2020-12-20.json"},
      ("time",), "2020-12-20T23:00:00+00:00"),
     ("sun_moon", "met-norway",
      {"api.met.no/weatherapi/sunrise/3.0/sun.json": "met-norway/sunrise3-sun-oslo-2022-12-18.json",
