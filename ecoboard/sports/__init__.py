@@ -20,10 +20,11 @@ from ._labels import (
     week_short,
 )
 from ._poll import LEAD_SECONDS, next_poll_seconds
-from ._select import featured_game, is_followed, select_games, team_matches
+from ._select import ABBREVIATION_ALIASES, featured_game, is_followed, select_games, team_matches
 from ._status import IN_PLAY, NOT_PLAYED, STATUSES, UPCOMING, has_started
 
 __all__ = [
+    "ABBREVIATION_ALIASES",
     "IN_PLAY",
     "LEAD_SECONDS",
     "NOT_PLAYED",

@@ -20,9 +20,25 @@ Game = Mapping[str, Any]
 
 _RANK_LIVE, _RANK_UPCOMING, _RANK_FINAL, _RANK_OTHER = range(4)
 
+ABBREVIATION_ALIASES: Mapping[str, str] = {
+    "CHW": "CWS",
+    "ARI": "AZ",
+    "WAS": "WSH",
+    "OAK": "ATH",
+    "JAC": "JAX",
+    "LA": "LAR",
+}
+"""Spellings of one team that differ between providers (ESPN vs MLB Stats API) or across renames;
+a followed ``"CHW"`` matches a side ``"CWS"`` and the other way round."""
+
+
+def _canonical(token: str) -> str:
+    token = token.strip().upper()
+    return ABBREVIATION_ALIASES.get(token, token)
+
 
 def _tokens(followed: Iterable[str | int]) -> frozenset[str]:
-    return frozenset(str(token).strip().upper() for token in followed if str(token).strip())
+    return frozenset(_canonical(str(token)) for token in followed if str(token).strip())
 
 
 def _side_tokens(side: Mapping[str, Any] | None) -> set[str]:
@@ -30,7 +46,7 @@ def _side_tokens(side: Mapping[str, Any] | None) -> set[str]:
         return set()
     found = {str(side.get("id", "")).upper()}
     if side.get("abbreviation"):
-        found.add(str(side["abbreviation"]).upper())
+        found.add(_canonical(str(side["abbreviation"])))
     return found
 
 

@@ -100,6 +100,14 @@ def test_selection_prefers_live_then_next_then_latest_final_for_a_team_c04():
     assert [doubleheader_label(g) for g in games] == ["G1", "G2", None]
 
 
+def test_followed_abbreviations_match_across_providers():
+    white_sox = {"id": 145, "abbreviation": "CWS"}
+    assert sports.team_matches(white_sox, ["chw"]) and sports.team_matches(white_sox, [145])
+    assert sports.team_matches({"id": 4, "abbreviation": "CHW"}, ["CWS"])
+    assert sports.team_matches({"id": 133, "abbreviation": "ATH"}, ["OAK"])
+    assert not sports.team_matches(white_sox, ["CHC", "146"])
+
+
 def test_labels():
     assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"
