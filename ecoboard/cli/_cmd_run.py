@@ -11,6 +11,7 @@ watchdog pings stop; the rest of the process keeps running). Never set it in pro
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -19,9 +20,10 @@ from pathlib import Path
 
 import trio
 
-from .._errors import ConfigError, EcoboardError, SecretError
+from .._errors import ConfigError, EcoboardError
 from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
 from ..config import Config, load_config
+from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
 
 log = logging.getLogger("ecoboard.run")
 
@@ -42,27 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _config_path(arg: str | None) -> str | None:
-    if arg:
-        return arg
-    if os.environ.get("ECOBOARD_CONFIG"):
-        return os.environ["ECOBOARD_CONFIG"]
-    return "ecoboard.yaml" if Path("ecoboard.yaml").is_file() else None
-
-
-def _control_token(config: Config) -> str | None:
-    if not config.api.token_secret:
-        return None
-    from ..secrets import load_secrets
-
-    try:
-        value = load_secrets(config).get(config.api.token_secret)
-    except SecretError as exc:
-        log.warning("control commands disabled: the control token cannot be read (%s)", exc)
-        return None
-    if value is None:
-        log.info("no %r secret configured: control commands from the API are disabled", config.api.token_secret)
-    return None if value is None else str(value)
+def _resolve_secrets(config: Config) -> tuple[Config, str | None]:
+    """The config with ``store.url_secret`` / ``bus.url_secret`` resolved, and the control token."""
+    store_url, bus_url, token = _connections(config)
+    config = dataclasses.replace(config, store=dataclasses.replace(config.store, url=store_url),
+                                 bus=dataclasses.replace(config.bus, url=bus_url))
+    return config, token
 
 
 def _hang_after() -> int | None:
@@ -102,30 +89,33 @@ def _announce(app: Appliance) -> None:
 
 
 async def _main(args: argparse.Namespace, config: Config) -> None:
+    config, token = await trio.to_thread.run_sync(_resolve_secrets, config)
     options = ApplianceOptions(
         config=config,
         replay_dir=await _replay_dir(args, config),
         api_port=args.port,
         hooks=RenderHooks(hang_after_frames=_hang_after()),
         environ=dict(os.environ),
-        control_token=await trio.to_thread.run_sync(_control_token, config),
+        control_token=token,
     )
     async with trio.open_nursery() as nursery:
         app: Appliance = await nursery.start(partial(run_appliance, options))
         _announce(app)
 
 
-def _single_error(group: BaseExceptionGroup) -> BaseException:
-    """The one ecoboard error inside nested single-member groups (shown as one line), else the group."""
+def _single_error(group: BaseExceptionGroup, port: int) -> BaseException:
+    """The one ecoboard error (or port already taken) inside single-member groups, else the group."""
     leaf: BaseException = group
     while isinstance(leaf, BaseExceptionGroup) and len(leaf.exceptions) == 1:
         leaf = leaf.exceptions[0]
+    if isinstance(leaf, OSError):
+        return ConfigError(f"cannot listen on port {port}: {leaf.strerror or leaf}")
     return leaf if isinstance(leaf, EcoboardError) else group
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the appliance until SIGTERM or SIGINT; 0 after a clean stop."""
-    config = load_config(_config_path(args.config))
+    config = load_config(_config_file(args.config))
     if args.replay is not None and not Path(args.replay).is_dir():
         raise ConfigError(f"--replay: {args.replay} is not a directory of recorded responses")
     if not args.verbose:
@@ -135,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         trio.run(_main, args, config)
     except ExceptionGroup as group:
-        raise _single_error(group) from None
+        raise _single_error(group, config.api.port if args.port is None else args.port) from None
     log.info("stopped")
     sys.stdout.flush()
     return 0
