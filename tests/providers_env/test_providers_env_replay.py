@@ -48,7 +48,8 @@ CASES = [
 
 @pytest.mark.parametrize(("kind", "provider", "files", "path", "expected"), CASES,
                          ids=[f"{c[0]}-{c[1]}" for c in CASES])
-async def test_fetch_once_from_replay_writes_the_record(tmp_path: Path, kind, provider, files, path, expected):
+async def test_fetch_once_from_replay_writes_the_record(tmp_path: Path, autojump_clock, kind, provider, files, path,
+                                                      expected):
     replay = tmp_path / "replay"
     for target, source in files.items():
         (replay / target).parent.mkdir(parents=True, exist_ok=True)
