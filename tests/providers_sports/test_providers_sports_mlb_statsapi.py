@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from ecoboard import PayloadError
+from ecoboard import ConfigError, PayloadError
 from ecoboard.fetchers.providers import get_provider
 from ecoboard.sports import final_label, select_games, status_label
 
@@ -341,3 +341,18 @@ def test_doubleheader_numbers_and_selection_c04():
     assert (games["744914"]["doubleheader"], games["744840"]["doubleheader"]) == (1, 2)
     ordered = select_games(data["games"], ["TOR"], datetime.fromisoformat("2024-07-01T21:00:00+00:00"))
     assert [g["id"] for g in ordered[:2]] == ["744840", "744914"]  # next scheduled before the final
+
+
+def test_postseason_game_described_by_its_series():
+    payload = fixture(FINALS)
+    raw = game_of(payload, 744914)
+    raw.update(gameType="W", seriesDescription="World Series")
+    game = by_id(mlb(payload, now="2024-07-01T23:00:00+00:00"))["744914"]
+    assert (game["season_type"], game["description"]) == ("postseason", "World Series")
+    assert by_id(mlb(fixture(FINALS), now="2024-07-01T23:00:00+00:00"))["744914"]["description"] is None
+
+
+@pytest.mark.parametrize("overrides", [["BOS"], {"BOS": "red"}, {"BOS": {"logo": "x.png"}}])
+def test_malformed_team_overrides_name_the_key_path(overrides):
+    with pytest.raises(ConfigError, match=r"providers\.mlb\.options\.team_overrides"):
+        mlb(fixture(FINALS), now="2024-07-01T23:00:00+00:00", options={"team_overrides": overrides})

@@ -81,6 +81,13 @@ def _side(
     return apply_overrides(fill_unknown(side, bool(known)), overrides)
 
 
+def _series(game: Mapping[str, Any]) -> str | None:
+    """A postseason game's series name ("World Series") when the game has no note of its own."""
+    if SEASON_TYPES.get(opt_str(game.get("gameType")) or "") != "postseason":
+        return None
+    return opt_str(game.get("seriesDescription"))
+
+
 def _settle_winners(away: dict[str, Any], home: dict[str, Any], *, tie: bool) -> None:
     """Winners of a final from the score (a tie: both False); the provider's flags when scores are unknown."""
     if tie:
@@ -148,7 +155,7 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
         "away": sides["away"],
         "home": sides["home"],
         "venue": opt_str(obj(raw.get("venue")).get("name")),
-        "description": opt_str(raw.get("description")),
+        "description": opt_str(raw.get("description")) or _series(raw),
         "last_play": None,
         "doubleheader": _doubleheader(raw),
         "scheduled_innings": scheduled_innings,
