@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ecoboard import PayloadError
 from ecoboard.config import parse_config
 from ecoboard.fetchers import ReplayTransport, fetch_once, make_client
 from ecoboard.store import AsyncStore, open_store
@@ -76,3 +77,28 @@ async def test_fetch_once_from_replay_writes_the_record(tmp_path: Path, autojump
     assert len(sent) == len(files)
     keyed = provider in ("openweathermap", "airnow")
     assert all((KEY in url) is keyed for url in sent)  # the key is sent only to the keyed providers
+
+
+async def test_c14_answer_without_temperature_writes_nothing_and_keeps_the_last_good(tmp_path: Path, autojump_clock):
+    replay = tmp_path / "replay" / "api.open-meteo.com" / "v1"
+    replay.mkdir(parents=True)
+    config = parse_config({}, source="(test)", environ={})
+    store = open_store(f"sqlite:///{tmp_path / 'records.sqlite3'}")
+    try:
+        async with make_client(replay_dir=tmp_path / "replay") as client:
+            shutil.copyfile(FIXTURES / "open-meteo/forecast-penza-current-hourly-daily-2023-11-11.json",
+                            replay / "forecast.json")
+            good = await fetch_once("weather", config, client=client, store=AsyncStore(store), bus=None,
+                                    clock=lambda: NOW)
+            shutil.copyfile(FIXTURES / "open-meteo/forecast-berlin-current-minutely15-hourly-daily-weathercode-"
+                            "2023-11-13.json", replay / "forecast.json")
+            with pytest.raises(PayloadError) as caught:
+                await fetch_once("weather", config, client=client, store=AsyncStore(store), bus=None,
+                                 clock=lambda: NOW)
+        latest = await AsyncStore(store).latest("weather")
+    finally:
+        store.close()
+    assert str(caught.value) == "open-meteo: weather: current.temperature_2m: expected a number, got nothing"
+    assert latest is not None
+    assert latest.version == good.version
+    assert latest.data["current"]["temperature"] == 3.5

@@ -9,6 +9,7 @@ from functools import partial
 import pytest
 
 from ecoboard import ConfigError, PayloadError
+from ecoboard.fetchers import resolve_api_key
 from ecoboard.fetchers.providers import get_provider
 from ecoboard.fetchers.providers import weather_openweathermap as owm
 
@@ -41,9 +42,13 @@ def test_request_keeps_the_key_in_secret_params_only():
     assert KEY not in repr(spec)
 
 
-def test_request_without_a_key_is_a_config_error():
+def test_without_a_key_requests_stay_computable_and_the_framework_refuses_to_fetch():
+    # `ecoboard transform` lists request names without a key; fetching needs one (resolve_api_key)
+    ctx = context("weather", providers={"weather": {"provider": "openweathermap"}})
+    assert [s.name for s in owm.requests(ctx)] == ["onecall"]
+    assert owm.requests(ctx)[0].secret_params == {}
     with pytest.raises(ConfigError, match=r"providers\.weather\.api_key_secret"):
-        owm.requests(context("weather"))
+        resolve_api_key(ctx.config, get_provider("weather", "openweathermap"))
 
 
 def test_london_current_kelvin_to_celsius():
@@ -97,7 +102,7 @@ def test_london_8_daily_local_dates_across_the_october_dst_change():
 def test_timemachine_answer_is_not_a_onecall_answer():
     # /onecall/timemachine has data[] and no current block: this adapter never requests it, and fed to
     # the One Call transform it is one typed error naming the missing block.
-    with pytest.raises(PayloadError, match=r"openweathermap weather: current: expected an object"):
+    with pytest.raises(PayloadError, match=r"^current: expected an object"):
         owm.transform({"onecall": fixture(TIMEMACHINE)}, context("weather"))
 
 

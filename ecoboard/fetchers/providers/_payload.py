@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
-from ..._errors import ConfigError, PayloadError
+from ..._errors import PayloadError
 from .._provider import FetchContext
 
 
@@ -61,18 +61,19 @@ def at(values: Any, index: int) -> Any:
 
 
 class Reader:
-    """Reads required fields of one provider's answer; failures name ``provider`` and the field."""
+    """Reads required fields of one provider's answer; a failure names the field path.
 
-    def __init__(self, provider: str, kind: str) -> None:
+    The fetcher framework (and ``ecoboard transform``) put ``<provider>: <kind>:`` in front of the
+    message; the error's ``provider`` attribute is set here.
+    """
+
+    def __init__(self, provider: str) -> None:
         self.provider = provider
-        self.kind = kind
 
     def error(self, where: str, expectation: str, got: Any = None) -> PayloadError:
         """A PayloadError for field ``where`` (the value shown is a type name, never the payload)."""
         shown = "nothing" if got is None else type(got).__name__
-        return PayloadError(
-            f"{self.provider} {self.kind}: {where}: expected {expectation}, got {shown}", provider=self.provider
-        )
+        return PayloadError(f"{where}: expected {expectation}, got {shown}", provider=self.provider)
 
     def need_mapping(self, obj: Any, where: str) -> Mapping[str, Any]:
         """``obj`` itself, which must be a JSON object."""
@@ -196,9 +197,10 @@ def base_url(ctx: FetchContext, default: str) -> str:
     return (ctx.settings.base_url or default).rstrip("/")
 
 
-def key_param(ctx: FetchContext, kind: str, provider: str, param: str) -> dict[str, str]:
-    """``{param: api key}`` for a RequestSpec's ``secret_params``; a ConfigError (naming no value) if unset."""
-    if not ctx.api_key:
-        raise ConfigError(f"providers.{kind}.api_key_secret: expected the secret holding the {provider} API key, "
-                          "got none")
-    return {param: ctx.api_key}
+def key_param(ctx: FetchContext, param: str) -> dict[str, str]:
+    """``{param: api key}`` for a RequestSpec's ``secret_params``; empty without a key.
+
+    The framework refuses to fetch from a keyed provider without one (``resolve_api_key``); the
+    request list itself stays computable without it (``ecoboard transform`` only needs the names).
+    """
+    return {param: ctx.api_key} if ctx.api_key else {}

@@ -41,7 +41,7 @@ def requests(ctx: FetchContext) -> list[RequestSpec]:
     lat, lon = coordinates(ctx)
     params = {"format": "application/json", "latitude": lat, "longitude": lon, "distance": DISTANCE_MILES}
     return [RequestSpec(name=REQUEST, url=base_url(ctx, DEFAULT_BASE_URL) + PATH, params=params,
-                        secret_params=key_param(ctx, "aqi", NAME, "API_KEY"))]
+                        secret_params=key_param(ctx, "API_KEY"))]
 
 
 def _field(obs: Mapping[str, Any], *names: str) -> Any:
@@ -74,7 +74,7 @@ def _observed(obs: Mapping[str, Any], fallback: tzinfo) -> datetime | None:
 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
     """The observation list as normalized ``aqi`` data (docs/records.md)."""
-    read = Reader(NAME, "aqi")
+    read = Reader(NAME)
     observations = read.need_list(responses.get(REQUEST), REQUEST)
     fallback = ZoneInfo(ctx.config.timezone)
     readings: list[tuple[float, str | None]] = []

@@ -72,7 +72,7 @@ def _provider_index(current: Mapping[str, Any], index: str) -> dict[str, Any] | 
 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
     """The air-quality answer as normalized ``aqi`` data (docs/records.md)."""
-    read = Reader(NAME, "aqi")
+    read = Reader(NAME)
     answer = read.need_mapping(responses.get(REQUEST), REQUEST)
     current = read.need_mapping(answer.get("current"), "current")
     measured = read.need_local_time(current.get("time"), fixed_offset(answer.get("utc_offset_seconds")),

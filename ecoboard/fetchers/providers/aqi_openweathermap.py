@@ -25,7 +25,7 @@ def requests(ctx: FetchContext) -> list[RequestSpec]:
     """The current air-pollution GET for the configured location; the API key is a secret parameter."""
     lat, lon = coordinates(ctx)
     return [RequestSpec(name=REQUEST, url=base_url(ctx, DEFAULT_BASE_URL) + PATH, params={"lat": lat, "lon": lon},
-                        secret_params=key_param(ctx, "aqi", NAME, "appid"))]
+                        secret_params=key_param(ctx, "appid"))]
 
 
 def _own_index(value: int | None) -> dict[str, Any] | None:
@@ -37,7 +37,7 @@ def _own_index(value: int | None) -> dict[str, Any] | None:
 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
     """The air-pollution answer as normalized ``aqi`` data (docs/records.md)."""
-    read = Reader(NAME, "aqi")
+    read = Reader(NAME)
     answer = read.need_mapping(responses.get(REQUEST), REQUEST)
     items = read.need_list(answer.get("list"), "list")
     reading = read.need_mapping(items[0] if items else None, "list[0]")

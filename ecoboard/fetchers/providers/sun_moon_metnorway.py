@@ -70,7 +70,7 @@ def _local_date(props: Mapping[str, Any], ctx: FetchContext) -> str:
 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
     """The two answers as normalized ``sun_moon`` data (docs/records.md)."""
-    read = Reader(NAME, "sun_moon")
+    read = Reader(NAME)
     sun = read.need_mapping(dig(read.need_mapping(responses.get("sun"), "sun"), "properties"), "sun.properties")
     moon = read.need_mapping(dig(read.need_mapping(responses.get("moon"), "moon"), "properties"),
                              "moon.properties")

@@ -228,7 +228,7 @@ def _daily(answer: Mapping[str, Any], read: Reader, offset: Any, today: str) -> 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
     """The forecast answer as normalized ``weather`` data (docs/records.md)."""
     del ctx
-    read = Reader(NAME, "weather")
+    read = Reader(NAME)
     answer = read.need_mapping(responses.get(REQUEST), REQUEST)
     offset = fixed_offset(answer.get("utc_offset_seconds"))
     current, observed = _current(answer, read, offset)

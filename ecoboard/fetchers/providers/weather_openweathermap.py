@@ -50,7 +50,7 @@ def requests(ctx: FetchContext) -> list[RequestSpec]:
     lat, lon = coordinates(ctx)
     params = {"lat": lat, "lon": lon, "units": "standard", "exclude": "minutely,alerts", "lang": "en"}
     return [RequestSpec(name=REQUEST, url=base_url(ctx, DEFAULT_BASE_URL) + PATH, params=params,
-                        secret_params=key_param(ctx, "weather", NAME, "appid"))]
+                        secret_params=key_param(ctx, "appid"))]
 
 
 def _precipitation(item: Mapping[str, Any], key: str | None) -> float | None:
@@ -162,7 +162,7 @@ def _daily(items: list[Any], read: Reader, where: tzinfo, today: str) -> list[di
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
     """The One Call answer as normalized ``weather`` data (docs/records.md)."""
     del ctx
-    read = Reader(NAME, "weather")
+    read = Reader(NAME)
     answer = read.need_mapping(responses.get(REQUEST), REQUEST)
     current = read.need_mapping(answer.get("current"), "current")
     observed = read.need_unix(current.get("dt"), "current.dt")
