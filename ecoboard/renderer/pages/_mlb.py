@@ -74,8 +74,8 @@ def _draw_outs(canvas: Canvas, layout: Layout, outs: int | None) -> None:
             canvas.rect(x0, y0, x1, y1, layout.color("out_off"))
 
 
-def draw_live(canvas: Canvas, layout: Layout, view: GameView, info: str) -> None:
-    """A game in progress: runs, inning and half, count, outs, runners, last play."""
+def draw_live(canvas: Canvas, layout: Layout, view: GameView, stale: str) -> None:
+    """A game in progress: runs, inning and half, G1/G2, count, outs, runners, the score's age, last play."""
     draw_bands(canvas, layout, view)
     arrow = _ARROWS.get(view.half)
     if arrow is not None:
@@ -89,8 +89,10 @@ def draw_live(canvas: Canvas, layout: Layout, view: GameView, info: str) -> None
     if view.count:
         put(canvas, layout.el("count"), view.count)
     _draw_outs(canvas, layout, view.outs)
-    if info:
-        put(canvas, layout.el("info"), info)
+    if view.tag:
+        put(canvas, layout.el("tag"), view.tag)
+    if stale:
+        put(canvas, layout.el("info"), stale)
     draw_lines(canvas, layout.el("last_play"), view.last_play)
 
 
@@ -119,6 +121,6 @@ def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
     view = mlb_view(game, tz, today)
     stale = stale_label(record.age_seconds(ctx.now), games, ctx.config.display.stale_live_score_seconds) or ""
     if view.phase == PHASE_LIVE:
-        draw_live(canvas, layout, view, "  ".join(p for p in (view.tag, stale) if p))
+        draw_live(canvas, layout, view, stale)
     else:
         draw_card(canvas, layout, view, stale, ctx.frame_index)
