@@ -101,3 +101,13 @@ def test_next_poll_stops_at_the_next_local_midnight():
     ctx = context("sun_moon", "2024-11-04T04:30:00+00:00", timezone="America/New_York")  # 23:30 EST
     assert met.next_poll({}, ctx) == 31 * 60.0
     assert met.next_poll({}, context("sun_moon", "2024-11-03T14:00:00+00:00", timezone="America/New_York")) == 21600.0
+
+
+@pytest.mark.parametrize(("value", "degrees", "name"), [
+    (359.996, 0.0, "new"), (-3.0, 357.0, "new"), (-10.0, 350.0, "waning_crescent"), (450.0, 90.0, "first_quarter"),
+])
+def test_phase_angle_is_kept_in_0_to_360(value, degrees, name):
+    moon = copy.deepcopy(fixture(MOON))
+    moon["properties"]["moonphase"]["value"] = value
+    data = run(fixture(SUN), moon)
+    assert (data["moon_phase_degrees"], data["moon_phase"]) == (degrees, name)

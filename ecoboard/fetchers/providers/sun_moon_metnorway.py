@@ -82,7 +82,7 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
         "solar_noon": iso(aware_time(dig(sun, "solarnoon", "time"))),
         "moonrise": iso(aware_time(dig(moon, "moonrise", "time"))),
         "moonset": iso(aware_time(dig(moon, "moonset", "time"))),
-        "moon_phase_degrees": round(degrees, 2),
+        "moon_phase_degrees": round(degrees, 2) % 360.0,  # 359.996 -> 0.0, never 360
         "moon_phase": phase_name(degrees),
         "moon_illumination": illumination(degrees),
     }
