@@ -3,7 +3,7 @@
 from ._client import DEFAULT_LIMITS, DEFAULT_TIMEOUT, make_client
 from ._coordinator import Coordinator, FetcherStatus
 from ._extract import parse_retry_after
-from ._keys import resolve_api_key
+from ._keys import connection_urls, resolve_api_key
 from ._limiter import Limiters, RateLimiter
 from ._provider import FetchContext, Provider, RequestSpec
 from ._replay import ReplayTransport
@@ -21,6 +21,7 @@ __all__ = [
     "RateLimiter",
     "ReplayTransport",
     "RequestSpec",
+    "connection_urls",
     "fetch_once",
     "make_client",
     "make_coordinator",

@@ -132,22 +132,22 @@ class Coordinator:
         if self.last_good is not None:
             self.last_success_at = self.last_good.fetched_at
 
-    async def refresh(self) -> Record:
+    async def refresh(self, *, log_failure: bool = True) -> Record:
         """One fetch: EXTRACT, TRANSFORM, validate, LOAD (write, then publish).
 
         Returns the written record. Raises :class:`FetchError` or :class:`StoreError` (nothing
         written; the last good record stays current); a bug in a provider propagates as is.
-        Status fields are updated either way.
+        Status fields are updated either way; ``log_failure=False`` leaves reporting to the caller.
         """
         ctx = self.context()
         self.last_attempt_at = ctx.now
         try:
             record = await self._fetch_and_load(ctx)
         except (FetchError, StoreError) as exc:
-            self._failed(exc)
+            self._failed(exc, log_it=log_failure)
             raise
         except Exception as exc:
-            self._failed(exc, bug=True)
+            self._failed(exc, bug=True, log_it=log_failure)
             raise
         self._succeeded(record)
         return record
@@ -196,9 +196,11 @@ class Coordinator:
         self.consecutive_failures = 0
         self.backoff.reset()
 
-    def _failed(self, exc: Exception, *, bug: bool = False) -> None:
+    def _failed(self, exc: Exception, *, bug: bool = False, log_it: bool = True) -> None:
         self.consecutive_failures += 1
         self.last_error = str(exc) if not bug else f"{type(exc).__name__}: {exc}"
+        if not log_it:
+            return
         if self.consecutive_failures > 1:
             log.debug("%s: still failing (%d): %s", self.kind, self.consecutive_failures, self.last_error)
             return

@@ -78,8 +78,8 @@ def decode_json(provider: str, url: str, response: httpx.Response) -> Any:
         raise PayloadError(f"{provider}: {url}: body is not UTF-8 JSON ({exc.reason})", provider=provider) from None
     except json.JSONDecodeError as exc:
         raise PayloadError(
-            f"{provider}: {url}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
-            f"(body of {len(body)} bytes)",
+            f"{provider}: {url}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno} "
+            f"of a body of {len(body)} bytes)",
             provider=provider,
         ) from None
 

@@ -59,9 +59,12 @@ async def fetch_once(
     api_key: str | None = None,
     clock: Callable[[], datetime] = wall_clock,
 ) -> Record:
-    """Fetch ``kind`` once, write and publish it; return the record or raise (nothing written)."""
+    """Fetch ``kind`` once, write and publish it; return the record or raise (nothing written).
+
+    The failure is raised, not logged: the caller reports it (the CLI prints one line).
+    """
     coordinator = make_coordinator(kind, config, client=client, store=store, bus=bus, api_key=api_key, clock=clock)
-    return await coordinator.refresh()
+    return await coordinator.refresh(log_failure=False)
 
 
 async def run_fetcher(

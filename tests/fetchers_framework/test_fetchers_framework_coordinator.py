@@ -73,7 +73,8 @@ async def test_success_writes_then_publishes_after_commit(config, astore) -> Non
 
 
 FAILURES = [
-    ("truncated", GOOD[:5000], PayloadError, "not valid JSON: Expecting value at line 1 column 4999"),
+    ("truncated", GOOD[:5000], PayloadError,
+     "not valid JSON: Expecting value (line 1, column 4999 of a body of 5000 bytes)"),
     ("wrong-types", wrong_types(LIVE_SCHEDULE), PayloadError,
      "test-statsapi: mlb data does not match mlb.schema.json at $.date: 20240428 is not of type 'string'"),
     ("html", httpx.Response(200, headers={"Content-Type": "text/html"}, content=HTML), PayloadError,

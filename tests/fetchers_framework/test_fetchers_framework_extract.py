@@ -42,7 +42,7 @@ async def test_sends_user_agent_params_and_secret_and_parses_json() -> None:
     [
         (httpx.Response(200, content=LIVE_SCHEDULE.read_bytes()[:5000]), PayloadError,
          "test-statsapi: https://statsapi.test/api/v1/schedule?sportId=1&date=2024-04-28&apikey=***: not valid JSON: "
-         "Expecting value at line 1 column 4999 (body of 5000 bytes)"),
+         "Expecting value (line 1, column 4999 of a body of 5000 bytes)"),
         (httpx.Response(200, content=b""), PayloadError, "empty body (HTTP 200)"),
         (httpx.Response(200, content=b"  \n"), PayloadError, "empty body (HTTP 200)"),
         (httpx.Response(200, headers={"Content-Type": "text/html"},

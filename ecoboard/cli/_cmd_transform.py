@@ -1,0 +1,140 @@
+"""``ecoboard transform KIND --provider P --now INSTANT FILE``: run one provider's TRANSFORM on
+recorded answers and print the normalized record as JSON (nothing is fetched, stored or published).
+
+``FILE`` is the answer to the provider's first request. A provider that makes several requests
+takes the others as ``--file NAME=PATH`` (names as in its ``requests()``: ``sun_moon`` from
+``met-norway`` has ``sun`` and ``moon``). The printed record has ``version`` 0: it was not stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from .._errors import ConfigError, EcoboardError, PayloadError
+from .._record import Record, utc_instant
+from ..config import Config, ProviderSettings, load_config
+from ..fetchers import FetchContext, Provider, validate_data
+from ..fetchers._coordinator import stale_after
+from ..fetchers._extract import decode_json
+from ..fetchers.providers import get_provider
+from ._cmd_fetch import config_file
+
+log = logging.getLogger("ecoboard.transform")
+
+_CONTENT_TYPES = {".json": "application/json", ".html": "text/html", ".htm": "text/html"}
+
+
+class _IntermixedParser(argparse.ArgumentParser):
+    """Lets FILE come after the options (``KIND --provider P --now T FILE``), which plain argparse
+    refuses on Python 3.11 when an optional positional precedes the options."""
+
+    _inside = False
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        if self._inside:  # parse_known_intermixed_args calls back into parse_known_args
+            return super().parse_known_args(args, namespace)
+        self._inside = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._inside = False
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``transform`` subcommand."""
+    parser = subparsers.add_parser("transform", help="print the normalized record for recorded provider answers",
+                                   description=__doc__.split("\n\n")[0])
+    parser.__class__ = _IntermixedParser
+    parser.add_argument("kind", metavar="KIND")
+    parser.add_argument("--provider", required=True, metavar="PROVIDER", help="provider id, e.g. mlb-statsapi")
+    parser.add_argument("--now", required=True, metavar="ISO-INSTANT",
+                        help="the instant of the fetch, with an offset (e.g. 2024-04-28T20:10:00Z)")
+    parser.add_argument("file", metavar="FILE", nargs="?", help="the answer to the provider's first request")
+    parser.add_argument("--file", dest="files", action="append", default=[], metavar="NAME=PATH",
+                        help="the answer to request NAME (repeat for multi-request providers)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)")
+    parser.set_defaults(handler=run_transform)
+
+
+def _context(args: argparse.Namespace, config: Config, provider: Provider) -> FetchContext:
+    try:
+        now = utc_instant(args.now)
+    except ValueError as exc:
+        raise ConfigError(f"--now: expected an ISO-8601 instant with an offset, got {args.now!r} ({exc})") from None
+    settings = config.providers.get(args.kind)
+    if settings is None or settings.provider != provider.name:
+        settings = ProviderSettings(provider=provider.name)
+    return FetchContext(now=now, config=config, settings=settings, api_key=None)
+
+
+def _paths(args: argparse.Namespace, names: list[str]) -> dict[str, Path]:
+    paths: dict[str, Path] = {}
+    if args.file:
+        paths[names[0]] = Path(args.file)
+    for item in args.files:
+        name, sep, path = item.partition("=")
+        if not sep or not name or not path:
+            raise ConfigError(f"--file: expected NAME=PATH, got {item!r}")
+        if name not in names:
+            raise ConfigError(f"--file: {name!r} is not a request of this provider (its requests: {', '.join(names)})")
+        paths[name] = Path(path)
+    missing = [n for n in names if n not in paths]
+    if missing:
+        raise ConfigError(f"no answer given for request {', '.join(missing)} (requests: {', '.join(names)}; "
+                          "give FILE for the first and --file NAME=PATH for the others)")
+    return paths
+
+
+def _read(provider: Provider, path: Path) -> Any:
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise PayloadError(f"{path}: cannot read: {exc.strerror}", provider=provider.name) from None
+    response = httpx.Response(200, content=content,
+                              headers={"Content-Type": _CONTENT_TYPES.get(path.suffix, "application/json")})
+    return decode_json(provider.name, str(path), response)
+
+
+def transform_files(args: argparse.Namespace, config: Config) -> Record:
+    """The normalized record (version 0) for the files named on the command line."""
+    provider = get_provider(args.kind, args.provider)
+    ctx = _context(args, config, provider)
+    names = [spec.name for spec in provider.requests(ctx)]
+    answers = {name: _read(provider, path) for name, path in _paths(args, names).items()}
+    try:
+        data = provider.transform(answers, ctx)
+    except PayloadError as exc:
+        raise PayloadError(f"{provider.name}: {args.kind}: {exc}", provider=provider.name) from None
+    validate_data(args.kind, data, provider=provider.name)
+    delay = float(provider.next_poll(data, ctx))
+    return Record(args.kind, 0, ctx.now, ctx.now + timedelta(seconds=stale_after(delay)), provider.name, data)
+
+
+def run_transform(args: argparse.Namespace) -> int:
+    """Handler of ``ecoboard transform``: the record on stdout, or one line on stderr."""
+    config = load_config(config_file(args.config))
+    try:
+        record = transform_files(args, config)
+    except EcoboardError:
+        raise
+    except Exception as exc:  # a provider bug on odd input: one line here, the traceback with -v
+        log.debug("transform failed", exc_info=True)
+        print(f"ecoboard transform: error: the {args.provider} transform failed unexpectedly "
+              f"({type(exc).__name__}: {exc}); this is a bug", file=sys.stderr)
+        return 3
+    try:
+        sys.stdout.write(json.dumps(record.to_json(), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (| head) went away: not an error of ours; silence the exit flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
