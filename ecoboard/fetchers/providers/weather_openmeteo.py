@@ -12,8 +12,9 @@ IANA zone would be an hour off after a transition (C02). Daily dates are Open-Me
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from .._provider import FetchContext, Provider, RequestSpec
@@ -168,61 +169,51 @@ def _current(answer: Mapping[str, Any], read: Reader, offset: Any) -> tuple[dict
     return current, observed
 
 
-def _hourly(answer: Mapping[str, Any], read: Reader, offset: Any, observed: datetime) -> list[dict[str, Any]]:
+def _hourly(answer: Mapping[str, Any], read: Reader, offset: Any, observed: datetime) -> Iterator[dict[str, Any]]:
+    """Hourly entries from the hour holding the observation on (lazy: the caller takes 48)."""
     block, times = _rows(answer, read, "hourly")
     temp, speed, length = ASKED_UNITS["temperature"], ASKED_UNITS["speed"], ASKED_UNITS["length"]
-    entries: list[dict[str, Any]] = []
     for i, raw in enumerate(times):
         instant = read.need_local_time(raw, offset, f"hourly.time[{i}]")
         if instant + timedelta(hours=1) <= observed:
             continue  # an hour that ended before the observation
         code = integer(block.raw("weather_code", i))
-        entries.append(
-            {
-                "time": iso(instant),
-                "temperature": block.series("temperature_2m", i, _units.celsius, temp),
-                "feels_like": block.series("apparent_temperature", i, _units.celsius, temp),
-                "precipitation_probability": integer(block.raw("precipitation_probability", i)),
-                "precipitation": block.series("precipitation", i, _units.millimetres, length),
-                "wind_speed": block.series("wind_speed_10m", i, _units.metres_per_second, speed),
-                "condition": wmo_condition(code)[0],
-                "is_day": flag(block.raw("is_day", i)),
-                "code": code,
-            }
-        )
-        if len(entries) == HOURS:
-            break
-    return entries
+        yield {
+            "time": iso(instant),
+            "temperature": block.series("temperature_2m", i, _units.celsius, temp),
+            "feels_like": block.series("apparent_temperature", i, _units.celsius, temp),
+            "precipitation_probability": integer(block.raw("precipitation_probability", i)),
+            "precipitation": block.series("precipitation", i, _units.millimetres, length),
+            "wind_speed": block.series("wind_speed_10m", i, _units.metres_per_second, speed),
+            "condition": wmo_condition(code)[0],
+            "is_day": flag(block.raw("is_day", i)),
+            "code": code,
+        }
 
 
-def _daily(answer: Mapping[str, Any], read: Reader, offset: Any, today: str) -> list[dict[str, Any]]:
+def _daily(answer: Mapping[str, Any], read: Reader, offset: Any, today: str) -> Iterator[dict[str, Any]]:
+    """Daily entries from the observation's local date on (lazy: the caller takes 8)."""
     block, dates = _rows(answer, read, "daily")
     temp, speed, length = ASKED_UNITS["temperature"], ASKED_UNITS["speed"], ASKED_UNITS["length"]
-    entries: list[dict[str, Any]] = []
     for i, raw in enumerate(dates):
         day = read.need_text(raw, f"daily.time[{i}]")[:10]
         if day < today:
             continue
         code = integer(block.raw("weather_code", i))
-        entries.append(
-            {
-                "date": day,
-                "temperature_max": block.series("temperature_2m_max", i, _units.celsius, temp),
-                "temperature_min": block.series("temperature_2m_min", i, _units.celsius, temp),
-                "feels_like_max": block.series("apparent_temperature_max", i, _units.celsius, temp),
-                "feels_like_min": block.series("apparent_temperature_min", i, _units.celsius, temp),
-                "precipitation_sum": block.series("precipitation_sum", i, _units.millimetres, length),
-                "precipitation_probability": integer(block.raw("precipitation_probability_max", i)),
-                "wind_speed_max": block.series("wind_speed_10m_max", i, _units.metres_per_second, speed),
-                "sunrise": iso(local_time(block.raw("sunrise", i), offset)),
-                "sunset": iso(local_time(block.raw("sunset", i), offset)),
-                "condition": wmo_condition(code)[0],
-                "code": code,
-            }
-        )
-        if len(entries) == DAYS:
-            break
-    return entries
+        yield {
+            "date": day,
+            "temperature_max": block.series("temperature_2m_max", i, _units.celsius, temp),
+            "temperature_min": block.series("temperature_2m_min", i, _units.celsius, temp),
+            "feels_like_max": block.series("apparent_temperature_max", i, _units.celsius, temp),
+            "feels_like_min": block.series("apparent_temperature_min", i, _units.celsius, temp),
+            "precipitation_sum": block.series("precipitation_sum", i, _units.millimetres, length),
+            "precipitation_probability": integer(block.raw("precipitation_probability_max", i)),
+            "wind_speed_max": block.series("wind_speed_10m_max", i, _units.metres_per_second, speed),
+            "sunrise": iso(local_time(block.raw("sunrise", i), offset)),
+            "sunset": iso(local_time(block.raw("sunset", i), offset)),
+            "condition": wmo_condition(code)[0],
+            "code": code,
+        }
 
 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
@@ -240,8 +231,8 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
             "timezone": text(answer.get("timezone")),
         },
         "current": current,
-        "hourly": _hourly(answer, read, offset, observed),
-        "daily": _daily(answer, read, offset, today),
+        "hourly": list(islice(_hourly(answer, read, offset, observed), HOURS)),
+        "daily": list(islice(_daily(answer, read, offset, today), DAYS)),
     }
 
 

@@ -12,8 +12,9 @@ forecast, so an entry without either block stores 0.0 mm; a block with a non-num
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta, tzinfo
+from itertools import islice
 from typing import Any
 
 from .._provider import FetchContext, Provider, RequestSpec
@@ -49,8 +50,14 @@ def requests(ctx: FetchContext) -> list[RequestSpec]:
     """The One Call GET for the configured location; the API key is a secret parameter."""
     lat, lon = coordinates(ctx)
     params = {"lat": lat, "lon": lon, "units": "standard", "exclude": "minutely,alerts", "lang": "en"}
-    return [RequestSpec(name=REQUEST, url=base_url(ctx, DEFAULT_BASE_URL) + PATH, params=params,
-                        secret_params=key_param(ctx, "appid"))]
+    return [
+        RequestSpec(
+            name=REQUEST,
+            url=base_url(ctx, DEFAULT_BASE_URL) + PATH,
+            params=params,
+            secret_params=key_param(ctx, "appid"),
+        )
+    ]
 
 
 def _precipitation(item: Mapping[str, Any], key: str | None) -> float | None:
@@ -106,15 +113,21 @@ def _current(item: Mapping[str, Any], read: Reader) -> dict[str, Any]:
     }
 
 
-def _hourly(items: list[Any], read: Reader, observed: datetime) -> list[dict[str, Any]]:
-    entries = []
+def _items(answer: Mapping[str, Any], read: Reader, name: str) -> list[Any]:
+    """The ``hourly`` or ``daily`` array; a block that is not sent at all is empty (optional)."""
+    found = answer.get(name)
+    return [] if found is None else read.need_list(found, name)
+
+
+def _hourly(items: list[Any], read: Reader, observed: datetime) -> Iterator[dict[str, Any]]:
+    """Hourly entries from the hour holding the observation on (lazy: the caller takes 48)."""
     for i, raw in enumerate(items):
         item = read.need_mapping(raw, f"hourly[{i}]")
         instant = read.need_unix(item.get("dt"), f"hourly[{i}].dt")
         if instant + timedelta(hours=1) <= observed:
             continue
         code, condition, _, is_day = _weather(item)
-        entries.append({
+        yield {
             "time": iso(instant),
             "temperature": _units.celsius(number(item.get("temp")), KELVIN),
             "feels_like": _units.celsius(number(item.get("feels_like")), KELVIN),
@@ -124,23 +137,23 @@ def _hourly(items: list[Any], read: Reader, observed: datetime) -> list[dict[str
             "condition": condition,
             "is_day": is_day,
             "code": code,
-        })
-        if len(entries) == HOURS:
-            break
-    return entries
+        }
 
 
-def _daily(items: list[Any], read: Reader, where: tzinfo, today: str) -> list[dict[str, Any]]:
-    entries = []
+def _daily(items: list[Any], read: Reader, where: tzinfo, today: str) -> Iterator[dict[str, Any]]:
+    """Daily entries from the observation's local date on (lazy: the caller takes 8)."""
     for i, raw in enumerate(items):
         item = read.need_mapping(raw, f"daily[{i}]")
         day = local_date(read.need_unix(item.get("dt"), f"daily[{i}].dt"), where)
         if day < today:
             continue
         code, condition, _, _ = _weather(item)
-        feels = [v for v in (number(dig(item, "feels_like", part)) for part in ("morn", "day", "eve", "night"))
-                 if v is not None]
-        entries.append({
+        feels = [
+            v
+            for v in (number(dig(item, "feels_like", part)) for part in ("morn", "day", "eve", "night"))
+            if v is not None
+        ]
+        yield {
             "date": day,
             "temperature_max": _units.celsius(number(dig(item, "temp", "max")), KELVIN),
             "temperature_min": _units.celsius(number(dig(item, "temp", "min")), KELVIN),
@@ -153,10 +166,7 @@ def _daily(items: list[Any], read: Reader, where: tzinfo, today: str) -> list[di
             "sunset": iso(unix_time(item.get("sunset"))),
             "condition": condition,
             "code": code,
-        })
-        if len(entries) == DAYS:
-            break
-    return entries
+        }
 
 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
@@ -167,8 +177,6 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     current = read.need_mapping(answer.get("current"), "current")
     observed = read.need_unix(current.get("dt"), "current.dt")
     where = zone(answer.get("timezone")) or fixed_offset(answer.get("timezone_offset"))
-    hourly = answer.get("hourly")
-    daily = answer.get("daily")
     return {
         "location": {
             "lat": read.need_number(answer.get("lat"), "lat"),
@@ -176,9 +184,8 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
             "timezone": text(answer.get("timezone")) if zone(answer.get("timezone")) else None,
         },
         "current": _current(current, read),
-        "hourly": [] if hourly is None else _hourly(read.need_list(hourly, "hourly"), read, observed),
-        "daily": [] if daily is None else _daily(read.need_list(daily, "daily"), read, where,
-                                                 local_date(observed, where)),
+        "hourly": list(islice(_hourly(_items(answer, read, "hourly"), read, observed), HOURS)),
+        "daily": list(islice(_daily(_items(answer, read, "daily"), read, where, local_date(observed, where)), DAYS)),
     }
 
 
