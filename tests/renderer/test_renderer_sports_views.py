@@ -197,11 +197,9 @@ def test_nfl_quarters_overtime_and_halftime() -> None:
 
 
 def test_stale_live_score_is_labelled_with_its_age() -> None:
-    data = _espn_mlb()
-    assert stale_label(179, data["games"], 120) == "2m old"
-    assert stale_label(100, data["games"], 120) is None
-    finals = [g for g in data["games"] if g["status"] == "final"]
-    assert stale_label(3600, finals, 120) is None  # nothing live: age does not matter
+    assert stale_label(179, True, 120) == "2m old"
+    assert stale_label(100, True, 120) is None
+    assert stale_label(3600, False, 120) is None  # nothing live: age does not matter
     assert age_label(45) == "45s old"
 
 

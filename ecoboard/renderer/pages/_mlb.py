@@ -9,7 +9,10 @@ shows the status card (start time, F or F/10, PPD, DELAYED, G1/G2...). Layout: `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -27,6 +30,7 @@ from ._sports_view import (
     long_date,
     matchup,
     mlb_view,
+    per_record,
     rotation_index,
     stale_label,
     start_text,
@@ -96,6 +100,14 @@ def draw_live(canvas: Canvas, layout: Layout, view: GameView, stale: str) -> Non
     draw_lines(canvas, layout.el("last_play"), view.last_play)
 
 
+def plan(
+    data: Mapping[str, Any], followed: tuple[str, ...], mode: str, tz: ZoneInfo, now: datetime
+) -> tuple[GameView, ...]:
+    """The views of the games to rotate through, in display order (the order does not depend on ``now``)."""
+    games = games_to_show(data.get("games") or (), followed, mode, now)
+    return tuple(mlb_view(game, tz, data.get("date")) for game in games)
+
+
 @register_page("mlb", kinds=("mlb",))
 def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
     """The MLB scoreboard of the record's day, rotating through its games every few seconds."""
@@ -106,10 +118,11 @@ def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
     data = record.data
     layout = get_layout("mlb")
     tz = ZoneInfo(ctx.config.timezone)
-    today = data.get("date")
-    followed = [str(t) for t in ctx.options.get("teams", ctx.config.teams.mlb)]
-    games = games_to_show(data.get("games") or (), followed, str(ctx.options.get("mode", "cycle_all")), ctx.now)
-    if not games:
+    followed = tuple(str(t) for t in ctx.options.get("teams", ctx.config.teams.mlb))
+    mode = str(ctx.options.get("mode", "cycle_all"))
+    views = per_record("mlb", record, (followed, mode, tz), lambda: plan(data, followed, mode, tz, ctx.now))
+    if not views:
+        today = data.get("date")
         upcoming: list[str] = []
         following = data.get("next_game")
         if following:
@@ -117,9 +130,9 @@ def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
         draw_empty(canvas, layout, long_date(today) if today else "", "No MLB today", upcoming)
         return
     seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
-    game = games[rotation_index(len(games), ctx.page_elapsed, seconds)]
-    view = mlb_view(game, tz, today)
-    stale = stale_label(record.age_seconds(ctx.now), games, ctx.config.display.stale_live_score_seconds) or ""
+    view = views[rotation_index(len(views), ctx.page_elapsed, seconds)]
+    live = any(v.phase == PHASE_LIVE for v in views)
+    stale = stale_label(record.age_seconds(ctx.now), live, ctx.config.display.stale_live_score_seconds) or ""
     if view.phase == PHASE_LIVE:
         draw_live(canvas, layout, view, stale)
     else:

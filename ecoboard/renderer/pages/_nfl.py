@@ -12,6 +12,7 @@ Layout: ``layouts/w128h64/nfl.json``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +29,7 @@ from ._sports_view import (
     GameView,
     games_to_show,
     nfl_view,
+    per_record,
     rotation_index,
     stale_label,
     team_view,
@@ -87,6 +89,21 @@ def draw_bye(canvas: Canvas, layout: Layout, side: Mapping[str, Any], week: str)
     draw_status(canvas, layout, "BYE", STATUS_COLORS["final"], week)
 
 
+Item = tuple[str, Any]
+"""One screen of the rotation: ``("bye", Side)`` or ``("game", GameView)``."""
+
+
+def plan(
+    data: Mapping[str, Any], followed: tuple[str, ...], mode: str, *, tz: ZoneInfo, today: str, now: datetime
+) -> tuple[Item, ...]:
+    """Followed teams on bye first, then the views of the games in display order."""
+    tag = week_tag(data)
+    items: list[Item] = [("bye", side) for side in followed_byes(data, followed)]
+    games = games_to_show(data.get("games") or (), followed, mode, now)
+    items += [("game", nfl_view(game, tz, today, tag)) for game in games]
+    return tuple(items)
+
+
 @register_page("nfl", kinds=("nfl",))
 def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
     """The NFL scoreboard of the record's week, rotating through followed byes and games."""
@@ -97,26 +114,23 @@ def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
     data = record.data
     layout = get_layout("nfl")
     tz = ZoneInfo(ctx.config.timezone)
-    tag = week_tag(data)
-    followed = [str(t) for t in ctx.options.get("teams", ctx.config.teams.nfl)]
-    byes = followed_byes(data, followed)
-    games = games_to_show(data.get("games") or (), followed, str(ctx.options.get("mode", "cycle_all")), ctx.now)
-    items: list[tuple[str, Mapping[str, Any]]] = [("bye", side) for side in byes]
-    items += [("game", game) for game in games]
+    today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
+    followed = tuple(str(t) for t in ctx.options.get("teams", ctx.config.teams.nfl))
+    mode = str(ctx.options.get("mode", "cycle_all"))
+    key = (followed, mode, tz, today)
+    items = per_record("nfl", record, key, lambda: plan(data, followed, mode, tz=tz, today=today, now=ctx.now))
+    week = data.get("week") or {}
     if not items:
-        week = data.get("week") or {}
-        draw_empty(canvas, layout, str(week.get("label") or tag), "No NFL games", [])
+        draw_empty(canvas, layout, str(week.get("label") or week_tag(data)), "No NFL games", [])
         return
     seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
     what, item = items[rotation_index(len(items), ctx.page_elapsed, seconds)]
     if what == "bye":
-        label = str((data.get("week") or {}).get("label") or "")
-        draw_bye(canvas, layout, item, label or tag)
+        draw_bye(canvas, layout, item, str(week.get("label") or week_tag(data)))
         return
-    today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
-    view = nfl_view(item, tz, today, tag)
-    stale = stale_label(record.age_seconds(ctx.now), games, ctx.config.display.stale_live_score_seconds) or ""
-    if view.phase == PHASE_LIVE:
-        draw_live(canvas, layout, view, stale)
+    live = any(what == "game" and view.phase == PHASE_LIVE for what, view in items)
+    stale = stale_label(record.age_seconds(ctx.now), live, ctx.config.display.stale_live_score_seconds) or ""
+    if item.phase == PHASE_LIVE:
+        draw_live(canvas, layout, item, stale)
     else:
-        draw_card(canvas, layout, view, stale, ctx.frame_index)
+        draw_card(canvas, layout, item, stale, ctx.frame_index)

@@ -9,11 +9,12 @@ per team (``band``, ``abbr``, ``score``, ``name``...) use ``step`` as the distan
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
 from .._canvas import Canvas, Color
-from .._fonts import fit_text
+from .._fonts import Font, fit_text
 from .._layout import Element, Layout
 from ._sports_view import GameView, TeamView, wrap_words
 
@@ -72,8 +73,14 @@ def draw_lines(canvas: Canvas, el: Element, text: str) -> None:
     if not text:
         return
     assert el.font is not None and el.w is not None
-    for i, line in enumerate(wrap_words(text, el.w, el.count, el.font.measure)):
+    for i, line in enumerate(_wrapped(el.font, text, el.w, el.count)):
         put(canvas, el, line, row=i)
+
+
+@lru_cache(maxsize=64)
+def _wrapped(font: Font, text: str, width: int, lines: int) -> tuple[str, ...]:
+    """:func:`wrap_words` in ``font``, remembered: the same last play is drawn for many frames."""
+    return wrap_words(text, width, lines, font.measure)
 
 
 def draw_card(canvas: Canvas, layout: Layout, view: GameView, info: str, frame: int = 0) -> None:

@@ -9,10 +9,10 @@ colours readable on LEDs, name fallbacks for the pixel budget, local start times
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from ...sports import (
@@ -186,11 +186,29 @@ def age_label(seconds: float) -> str:
     return f"{age_text(seconds)} old"
 
 
-def stale_label(age_seconds: float, games: Sequence[Mapping[str, Any]], threshold: float) -> str | None:
-    """The age label when a game is live and the record is older than ``threshold`` seconds (C25)."""
-    if age_seconds <= threshold or not any(g.get("status") == "live" for g in games):
+def stale_label(age_seconds: float, live: bool, threshold: float) -> str | None:
+    """The age label when a game is ``live`` and the record is older than ``threshold`` seconds (C25)."""
+    if not live or age_seconds <= threshold:
         return None
     return age_label(age_seconds)
+
+
+_memo: dict[str, tuple[object, Hashable, Any]] = {}
+T = TypeVar("T")
+
+
+def per_record(slot: str, record: object, key: Hashable, build: Callable[[], T]) -> T:
+    """``build()`` once per record object and ``key``; ``slot`` (a page name) keeps only its latest result.
+
+    Pages are drawn 60 times a second from the same record: the selection and the views are built
+    when the record (or the followed teams, mode, zone or day) changes, not on every frame.
+    """
+    hit = _memo.get(slot)
+    if hit is not None and hit[0] is record and hit[1] == key:
+        return hit[2]
+    value = build()
+    _memo[slot] = (record, key, value)
+    return value
 
 
 def rotation_index(count: int, elapsed: float, seconds: float) -> int:
