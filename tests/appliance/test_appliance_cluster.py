@@ -48,7 +48,7 @@ async def wait_shown(app: Appliance, versions: dict[str, int]) -> None:
 
 
 async def test_fetch_once_in_another_process_reaches_the_next_frames(tmp_path: Path) -> None:
-    prefix = f"t_{secrets.token_hex(5)}:"
+    prefix = f"t_{secrets.token_hex(5)}-"  # no trailing ":" (YAML would read the env value as a mapping)
     with temp_store_url("postgresql", tmp_path) as store_url:
         bus_url = f"redis://127.0.0.1:6379/0?prefix={prefix}"
         config = cluster_config(store_url, bus_url, pages=[{"page": "mlb", "seconds": 600}])
@@ -93,7 +93,7 @@ async def test_redis_restart_keeps_frames_steady_and_loses_no_version(tmp_path: 
     await trio.to_thread.run_sync(redis.start)
     try:
         with temp_store_url("postgresql", tmp_path) as store_url:
-            config = cluster_config(store_url, f"{redis.url}?prefix=t_{secrets.token_hex(4)}:")
+            config = cluster_config(store_url, f"{redis.url}?prefix=t_{secrets.token_hex(4)}-")
             writer = await open_async(store_url)
             data = await seed(writer, config)
             async with trio.open_nursery() as nursery:
