@@ -1,13 +1,13 @@
 // One game as a card: status line, two team rows, and the sport's live details
 // (MLB: count, outs and runners; NFL: down & distance and the ball).
 import type { Game, Side } from '../api/types';
-import { mlbStatus, nflStatus, showsScore, teamTitle, type StatusView } from '../format/games';
+import { chipColor, mlbStatus, nflStatus, showsScore, teamTitle, type StatusView } from '../format/games';
 
 function TeamRow({ side, score, ball, followed }: { side: Side; score: boolean; ball?: boolean; followed: boolean }) {
   const won = side.winner === true;
   return (
     <div className={`team${won ? ' team-won' : ''}${followed ? ' team-followed' : ''}`} data-team={side.abbreviation}>
-      <span className="team-chip" style={{ background: side.color ?? '#555' }} aria-hidden="true" />
+      <span className="team-chip" style={{ background: chipColor(side) }} aria-hidden="true" />
       <span className="team-abbr">{side.abbreviation}</span>
       <span className="team-name" title={teamTitle(side)}>{side.name ?? side.short_name ?? ''}</span>
       {ball && <span className="possession" aria-label="has the ball" title="possession">◆</span>}

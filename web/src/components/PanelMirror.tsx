@@ -1,6 +1,7 @@
 // The LED panel, mirrored: its current frame refreshed about 1.5×/s (the next frame is requested
-// only after the previous one loaded, so a slow link never piles up requests), its state, and the
-// control buttons when a token is set. Hidden entirely while the API says there is no display.
+// only after the previous one loaded, so a slow link never piles up requests) and its state, hidden
+// while the API says there is no display (503: `ecoboard api` in the cluster). The control buttons
+// show whenever a token is set: the cluster API forwards commands to the Pi over the bus.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDisplay, sendCommand, type Command } from '../api/client';
 import type { DisplayState } from '../api/types';
@@ -47,55 +48,69 @@ function Frame() {
   );
 }
 
-function Controls({ state, token, onDone }: { state: DisplayState; token: string; onDone: () => void }) {
+function Controls({ state, token, onDone }: { state: DisplayState | null; token: string; onDone: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
-  const [brightness, setBrightness] = useState(state.brightness);
-  useEffect(() => setBrightness(state.brightness), [state.brightness]);
+  const [brightness, setBrightness] = useState<number | null>(state?.brightness ?? null);
+  const known = state?.brightness;
+  useEffect(() => {
+    if (known !== undefined) setBrightness(known);
+  }, [known]);
   const run = async (command: Command, body?: unknown) => {
     const result = await sendCommand(command, token, body);
     setMessage(result.message);
     onDone();
   };
   return (
-    <div className="controls">
+    <section className="panel controls" data-testid="controls">
+      <h2>Panel control</h2>
       <div className="control-row">
         <button type="button" onClick={() => void run('prev')} aria-label="previous page">◀ Prev</button>
-        <button type="button" onClick={() => void run(state.paused ? 'play' : 'pause')}>
-          {state.paused ? '▶ Play' : '❚❚ Pause'}
-        </button>
+        {state ? (
+          <button type="button" onClick={() => void run(state.paused ? 'play' : 'pause')}>
+            {state.paused ? '▶ Play' : '❚❚ Pause'}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={() => void run('pause')}>❚❚ Pause</button>
+            <button type="button" onClick={() => void run('play')}>▶ Play</button>
+          </>
+        )}
         <button type="button" onClick={() => void run('next')} aria-label="next page">Next ▶</button>
         <button type="button" onClick={() => void run('reload')}>Reload</button>
       </div>
       <label className="brightness">
-        Brightness {brightness}
+        Brightness {brightness ?? ''}
         <input
-          type="range" min={0} max={100} value={brightness}
+          type="range" min={0} max={100} value={brightness ?? 50}
           onChange={(e) => setBrightness(Number(e.target.value))}
-          onPointerUp={() => void run('brightness', { value: brightness })}
-          onKeyUp={() => void run('brightness', { value: brightness })}
+          onPointerUp={() => brightness !== null && void run('brightness', { value: brightness })}
+          onKeyUp={() => brightness !== null && void run('brightness', { value: brightness })}
         />
       </label>
-      {message && <p className="muted" role="status">{message}</p>}
-    </div>
+      {message && <p className="muted" role="status" data-testid="control-result">{message}</p>}
+    </section>
   );
 }
 
 export function PanelMirror() {
   const [state, refresh] = useDisplayState();
   const { token } = useSettings();
-  if (state === null) return null; // no display (503) or API away: nothing to mirror
   return (
-    <section className="panel mirror" data-testid="panel-mirror">
-      <h2>
-        LED panel
-        <span className="page-sub"> · {state.page ?? '—'}{state.paused ? ' · paused' : ''}</span>
-      </h2>
-      <Frame />
-      <p className="muted mirror-stats">
-        {state.fps !== null && state.fps !== undefined && <span>{state.fps.toFixed(1)} fps</span>}
-        <span>brightness {state.brightness}</span>
-      </p>
+    <>
+      {state && ( // null: no display (503) or the API is away — nothing to mirror
+        <section className="panel mirror" data-testid="panel-mirror">
+          <h2>
+            LED panel
+            <span className="page-sub"> · {state.page ?? '—'}{state.paused ? ' · paused' : ''}</span>
+          </h2>
+          <Frame />
+          <p className="muted mirror-stats">
+            {state.fps !== null && state.fps !== undefined && <span>{state.fps.toFixed(1)} fps</span>}
+            <span>brightness {state.brightness}</span>
+          </p>
+        </section>
+      )}
       {token && <Controls state={state} token={token} onDone={refresh} />}
-    </section>
+    </>
   );
 }

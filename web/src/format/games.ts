@@ -108,14 +108,34 @@ export function showsScore(game: Game): boolean {
   return game.away.score !== null && game.away.score !== undefined && game.home.score !== null && game.home.score !== undefined;
 }
 
-/** Followed teams' games first, then the provider's (start) order. Stable. */
+/** Where a status sorts on the board: games in progress, then upcoming, then over, then off. */
+const STATUS_ORDER: Record<string, number> = {
+  live: 0, delayed: 0, suspended: 0, warmup: 1, pregame: 1, scheduled: 2, final: 3, unknown: 3, postponed: 4, cancelled: 4,
+};
+
+/** Followed teams' games first, then by state (live first), then the provider's start order. */
 export function orderGames(games: readonly Game[], follow: readonly string[]): Game[] {
   const followed = new Set(follow.map((t) => t.toUpperCase()));
   const isFollowed = (g: Game) => followed.has(g.away.abbreviation.toUpperCase()) || followed.has(g.home.abbreviation.toUpperCase());
+  const key = (g: Game) => (isFollowed(g) ? 0 : 10) + (STATUS_ORDER[g.status] ?? 3);
   return games
-    .map((game, index) => ({ game, index, key: isFollowed(game) ? 0 : 1 }))
+    .map((game, index) => ({ game, index, key: key(game) }))
     .sort((a, b) => a.key - b.key || a.index - b.index)
     .map((x) => x.game);
+}
+
+/** The team colour, or its alternate when the primary would vanish on the dark background. */
+export function chipColor(side: Side): string {
+  const dark = (hex: string | null | undefined) => {
+    const m = /^#([0-9a-f]{6})$/i.exec(hex ?? '');
+    if (!m) return true;
+    const n = parseInt(m[1], 16);
+    const luminance = 0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255);
+    return luminance < 40;
+  };
+  if (side.color && !dark(side.color)) return side.color;
+  if (side.alt_color && !dark(side.alt_color)) return side.alt_color;
+  return side.color ?? '#5c6b7d';
 }
 
 export function teamTitle(side: Side): string {

@@ -2,7 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UnitsToggle } from '../components/SettingsPanel';
-import { AQI_BERLIN, WEATHER_PENZA } from '../test/records';
+import { AQI_BERLIN, SUN_MOON_OSLO, WEATHER_PENZA } from '../test/records';
 import { renderWithRecords, variant } from '../test/render';
 import { EnvironmentPage } from './EnvironmentPage';
 
@@ -81,5 +81,15 @@ describe('EnvironmentPage', () => {
     vi.setSystemTime(new Date('2023-11-11T11:25:00Z'));
     renderWithRecords(<EnvironmentPage />, [{ ...variant(WEATHER_PENZA, () => {}), stale: true }]);
     expect(screen.getByText('STALE')).toBeTruthy();
+  });
+
+  it('shows sun and moon times in the location zone, with the moon phase', () => {
+    const oslo = variant(WEATHER_PENZA, (d) => { d.location.timezone = 'Europe/Oslo'; });
+    renderWithRecords(<EnvironmentPage />, [oslo, SUN_MOON_OSLO]);
+    expect(cell('Sunrise')).toBe('9:16 AM'); // 08:16Z, CET
+    expect(cell('Sunset')).toBe('3:10 PM');
+    expect(cell('Moonrise')).toBe('2:01 AM');
+    expect(cell('Moon')).toBe('Waning crescent');
+    expect(cell('Illumination')).toBe('34 % lit');
   });
 });

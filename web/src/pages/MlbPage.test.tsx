@@ -41,9 +41,11 @@ describe('MlbPage', () => {
     expect(scores(final)).toEqual(['0', '9']);
   });
 
-  it('puts followed teams first (?follow= or the setting)', () => {
+  it('puts followed teams first (?follow= or the setting), then finals, then postponed games', () => {
     renderWithRecords(<MlbPage />, [MLB_2022_04_07], { follow: ['STL', 'sd'] });
-    expect(cards().map((c) => c.dataset.gameId).slice(0, 3)).toEqual(['662021', '663418', '661333']);
+    const order = cards().map((c) => c.dataset.gameId);
+    expect(order.slice(0, 3)).toEqual(['662021', '663418', '663178']);
+    expect(order.slice(-2)).toEqual(['661333', '661750']);
     expect(card('662021').querySelector('.team-followed .team-abbr')!.textContent).toBe('STL');
   });
 

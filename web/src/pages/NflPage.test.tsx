@@ -39,6 +39,13 @@ describe('NflPage', () => {
     expect(cards().filter((x) => x.dataset.status === 'live')).toHaveLength(8);
   });
 
+  it('orders the board live games first, then upcoming, then finals', () => {
+    renderWithRecords(<NflPage />, [NFL_2022_WEEK1]);
+    const statuses = cards().map((c) => c.dataset.status);
+    expect(statuses).toEqual([...Array(8).fill('live'), ...Array(6).fill('scheduled'), 'final', 'final']);
+    expect(cards()[0].dataset.gameId).toBe('401437632'); // BAL @ NYJ, first in start order
+  });
+
   it('shows finals and scheduled kickoffs in the viewer zone', () => {
     renderWithRecords(<NflPage />, [NFL_2022_WEEK1]);
     const neMia = card('401437630');
