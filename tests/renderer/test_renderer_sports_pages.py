@@ -23,6 +23,7 @@ from ecoboard.renderer._context import PageContext
 from ecoboard.renderer._layout import get_layout
 from ecoboard.renderer._registry import PAGES
 from ecoboard.renderer.pages import _mlb
+from ecoboard.renderer.pages._sports_view import NEUTRAL_BAND
 
 from ._sports_records import T_ESPN_MLB, T_NFL, Scene, record, scenes
 
@@ -227,6 +228,18 @@ def test_widest_mlb_names_fall_back_for_all_star_teams() -> None:
     canvas = draw(Scene("mlb", record("mlb", "espn", {"date": "2022-09-17", "games": [game]}, T_ESPN_MLB), T_ESPN_MLB))
     assert_fields_fit("mlb", canvas, live=False)
     assert [b.text for b in canvas.text_boxes][2:6:2] == ["All-Stars", "All-Stars"]
+
+
+def test_unknown_opponent_shows_its_code_on_a_neutral_band() -> None:
+    scene = _scenes()["mlb_scheduled"]
+    data = {**scene.record.data}
+    game = next(g for g in data["games"] if g["id"] == "401356378")
+    stranger = {"id": 999001, "abbreviation": "UNIVTAMPA", "name": None, "short_name": None, "full_name": None}
+    data["games"] = [{**game, "away": stranger}]
+    canvas = draw(replace(scene, record=record("mlb", "espn", data, scene.now)))
+    assert_fields_fit("mlb", canvas, live=False)
+    assert [b.text for b in canvas.text_boxes][:3] == ["UNIV", "MIL", "UNIV"]
+    assert tuple(canvas.pixels[1, 1]) == NEUTRAL_BAND
 
 
 @pytest.mark.parametrize("period", [(6, "2OT", "15:00"), (2, "Half", "0:00"), (4, "4th", "10:00")])

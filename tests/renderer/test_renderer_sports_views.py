@@ -11,6 +11,7 @@ from ecoboard.renderer.pages._sports_view import (
     PHASE_LIVE,
     age_label,
     band_color,
+    followed_teams,
     games_to_show,
     mlb_view,
     name_candidates,
@@ -238,3 +239,10 @@ def test_start_text_beyond_a_week_carries_the_date() -> None:
     game = {"start": datetime(2025, 3, 27, 20, 10, tzinfo=UTC).isoformat()}
     assert start_text(game, NY, "2024-10-27") == "3/27 4:10 PM"
     assert start_text({"start": None}, NY, "2024-10-27") == "TBD"
+
+
+def test_followed_teams_option_as_list_or_text() -> None:
+    assert followed_teams(None, ("BOS",)) == ("BOS",)
+    assert followed_teams("NYY, 111", ("BOS",)) == ("NYY", "111")
+    assert followed_teams(["TOR", 147], ("BOS",)) == ("TOR", "147")
+    assert followed_teams([], ("BOS",)) == ()

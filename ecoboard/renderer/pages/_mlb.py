@@ -26,6 +26,7 @@ from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, sh
 from ._sports_view import (
     PHASE_LIVE,
     GameView,
+    followed_teams,
     games_to_show,
     long_date,
     matchup,
@@ -118,7 +119,7 @@ def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
     data = record.data
     layout = get_layout("mlb")
     tz = ZoneInfo(ctx.config.timezone)
-    followed = tuple(str(t) for t in ctx.options.get("teams", ctx.config.teams.mlb))
+    followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.mlb)
     mode = str(ctx.options.get("mode", "cycle_all"))
     views = per_record("mlb", record, (followed, mode, tz), lambda: plan(data, followed, mode, tz, ctx.now))
     if not views:

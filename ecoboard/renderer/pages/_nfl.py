@@ -27,6 +27,7 @@ from ._sports_view import (
     PHASE_LIVE,
     STATUS_COLORS,
     GameView,
+    followed_teams,
     games_to_show,
     nfl_view,
     per_record,
@@ -115,7 +116,7 @@ def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
     layout = get_layout("nfl")
     tz = ZoneInfo(ctx.config.timezone)
     today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
-    followed = tuple(str(t) for t in ctx.options.get("teams", ctx.config.teams.nfl))
+    followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.nfl)
     mode = str(ctx.options.get("mode", "cycle_all"))
     key = (followed, mode, tz, today)
     items = per_record("nfl", record, key, lambda: plan(data, followed, mode, tz=tz, today=today, now=ctx.now))

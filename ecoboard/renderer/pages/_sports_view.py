@@ -421,6 +421,15 @@ MODES = ("cycle_all", "cycle_active", "cycle_favorite")
 """Page option ``mode``: every game, only games in play, or only followed teams' games."""
 
 
+def followed_teams(option: Any, default: Sequence[str]) -> tuple[str, ...]:
+    """The page option ``teams`` (a list, or one ``"NYY,BOS"`` text) as team tokens; ``default`` when unset."""
+    if option is None:
+        return tuple(str(t) for t in default)
+    if isinstance(option, str | int):
+        option = str(option).split(",")
+    return tuple(str(t).strip() for t in option if str(t).strip())
+
+
 def games_to_show(
     games: Sequence[Mapping[str, Any]], followed: Sequence[str], mode: str, now: datetime
 ) -> list[Mapping[str, Any]]:
