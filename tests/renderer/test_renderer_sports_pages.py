@@ -275,7 +275,7 @@ def test_widest_nfl_values_fit(period: tuple[int, str, str], score: tuple[int, i
 
 def test_sports_pages_import_no_io_libraries() -> None:
     folder = Path(_mlb.__file__).parent
-    for path in (folder / "_mlb.py", folder / "_nfl.py", folder / "_sports_view.py", folder / "_sports_draw.py"):
+    for path in sorted([folder / "_mlb.py", folder / "_nfl.py", *folder.glob("_sports_*.py")]):
         tree = ast.parse(path.read_text("utf-8"))
         names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}

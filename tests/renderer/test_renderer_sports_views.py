@@ -5,18 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from ecoboard.renderer.pages._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
 from ecoboard.renderer.pages._sports_view import (
     NEUTRAL_BAND,
     PHASE_CARD,
     PHASE_LIVE,
     age_label,
     band_color,
-    followed_teams,
-    games_to_show,
     mlb_view,
     name_candidates,
     nfl_view,
-    rotation_index,
     stale_label,
     start_text,
     team_view,
@@ -246,3 +244,18 @@ def test_followed_teams_option_as_list_or_text() -> None:
     assert followed_teams("NYY, 111", ("BOS",)) == ("NYY", "111")
     assert followed_teams(["TOR", 147], ("BOS",)) == ("TOR", "147")
     assert followed_teams([], ("BOS",)) == ()
+
+
+def test_views_are_built_once_per_record_and_key() -> None:
+    builds: list[str] = []
+
+    def build(tag: str) -> str:
+        builds.append(tag)
+        return tag
+
+    first, second = object(), object()
+    assert per_record("test", first, ("BOS",), lambda: build("a")) == "a"
+    assert per_record("test", first, ("BOS",), lambda: build("b")) == "a"  # same record, same key
+    assert per_record("test", first, ("NYY",), lambda: build("c")) == "c"  # other teams
+    assert per_record("test", second, ("NYY",), lambda: build("d")) == "d"  # a new record
+    assert builds == ["a", "c", "d"]

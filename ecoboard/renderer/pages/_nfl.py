@@ -23,15 +23,12 @@ from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._widgets import draw_waiting
 from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, draw_status, paired_names, put, shape
+from ._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
     STATUS_COLORS,
     GameView,
-    followed_teams,
-    games_to_show,
     nfl_view,
-    per_record,
-    rotation_index,
     stale_label,
     team_view,
 )

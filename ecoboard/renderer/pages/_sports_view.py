@@ -9,24 +9,21 @@ colours readable on LEDs, name fallbacks for the pixel budget, local start times
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, TypeVar
+from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ...sports import (
-    IN_PLAY,
     UPCOMING,
     doubleheader_label,
     final_label,
     has_started,
     inning_label,
-    is_followed,
     is_nfl,
     parse_instant,
     period_label,
-    select_games,
     start_label,
     status_label,
 )
@@ -191,31 +188,6 @@ def stale_label(age_seconds: float, live: bool, threshold: float) -> str | None:
     if not live or age_seconds <= threshold:
         return None
     return age_label(age_seconds)
-
-
-_memo: dict[str, tuple[object, Hashable, Any]] = {}
-T = TypeVar("T")
-
-
-def per_record(slot: str, record: object, key: Hashable, build: Callable[[], T]) -> T:
-    """``build()`` once per record object and ``key``; ``slot`` (a page name) keeps only its latest result.
-
-    Pages are drawn 60 times a second from the same record: the selection and the views are built
-    when the record (or the followed teams, mode, zone or day) changes, not on every frame.
-    """
-    hit = _memo.get(slot)
-    if hit is not None and hit[0] is record and hit[1] == key:
-        return hit[2]
-    value = build()
-    _memo[slot] = (record, key, value)
-    return value
-
-
-def rotation_index(count: int, elapsed: float, seconds: float) -> int:
-    """Which of ``count`` items shows ``elapsed`` seconds into the page, ``seconds`` each."""
-    if count <= 0:
-        return 0
-    return int(max(0.0, elapsed) // max(seconds, 0.5)) % count
 
 
 def wrap_words(text: str, max_width: int, lines: int, measure: Callable[[str], int] = len) -> tuple[str, ...]:
@@ -415,37 +387,6 @@ def nfl_view(game: Mapping[str, Any], tz: ZoneInfo, today: str | None, week_tag:
         return GameView(phase=PHASE_CARD, headline=headline, detail="TIE" if tie else "", **base)
     headline = start_text(game, tz, today, weekday=True) if status in UPCOMING else status_label(game, tz)
     return GameView(phase=PHASE_CARD, headline=headline, detail=_card_detail(game), **base)
-
-
-MODES = ("cycle_all", "cycle_active", "cycle_favorite")
-"""Page option ``mode``: every game, only games in play, or only followed teams' games."""
-
-
-def followed_teams(option: Any, default: Sequence[str]) -> tuple[str, ...]:
-    """The page option ``teams`` (a list, or one ``"NYY,BOS"`` text) as team tokens; ``default`` when unset."""
-    if option is None:
-        return tuple(str(t) for t in default)
-    if isinstance(option, str | int):
-        option = str(option).split(",")
-    return tuple(str(t).strip() for t in option if str(t).strip())
-
-
-def games_to_show(
-    games: Sequence[Mapping[str, Any]], followed: Sequence[str], mode: str, now: datetime
-) -> list[Mapping[str, Any]]:
-    """The games the page rotates through, in :func:`ecoboard.sports.select_games` order.
-
-    ``cycle_active`` keeps games in play (live or delayed), ``cycle_favorite`` the followed teams'
-    games; when that leaves nothing, every game is shown so the page is never empty by choice.
-    """
-    ordered = select_games(games, followed, now)
-    if mode == "cycle_active":
-        kept = [g for g in ordered if g.get("status") in IN_PLAY]
-    elif mode == "cycle_favorite":
-        kept = [g for g in ordered if is_followed(g, followed)]
-    else:
-        kept = ordered
-    return kept or ordered
 
 
 def matchup(game: Mapping[str, Any]) -> str:
