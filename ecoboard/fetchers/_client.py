@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import httpx
 
 from .._version import USER_AGENT
+
+# httpx logs every request URL, query string included, at INFO: that would put API keys sent as
+# query parameters (``RequestSpec.secret_params``) into the logs. Our own messages redact them.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 """Per-request socket timeouts; each request is also wrapped in a trio ``fail_after`` (the kind's timeout)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 import httpx
@@ -117,3 +118,12 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after("Sun, 28 Apr 2024 20:00:00 GMT", NOW) == 0.0  # in the past: now
     assert parse_retry_after("soon", NOW) is None
     assert parse_retry_after(None, NOW) is None
+
+
+async def test_no_log_line_carries_the_api_key(caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    await run(lambda r: httpx.Response(200, json={"ok": True}))
+    with pytest.raises(ProviderError):
+        await run(lambda r: httpx.Response(500, text=f"bad {r.url}"))
+    assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)  # its "HTTP Request: <URL>" line
+    assert all(API_KEY not in r.getMessage() for r in caplog.records)
