@@ -25,7 +25,7 @@ _REPLACEMENT = "?"
 SCROLL_GAP = 16
 """Blank pixels between the end of a scrolling text and its next repetition."""
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _fonts: dict[str, Font] = {}
 _text_cache: dict[tuple[str, str], np.ndarray] = {}
 _load_count = 0
