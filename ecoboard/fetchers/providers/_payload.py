@@ -2,7 +2,7 @@
 
 Optional values are read with :func:`dig` / :func:`number`: anything missing, null or of the wrong
 type becomes ``None`` (one hidden cell). Required values go through :class:`Reader`, whose ``need_*``
-methods raise :class:`ecoboard.PayloadError` naming the provider and the field path.
+methods raise :class:`ecoboard.PayloadError` naming the field path.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import zoneinfo
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from ..._errors import PayloadError
@@ -167,17 +167,6 @@ def zone(name: Any) -> zoneinfo.ZoneInfo | None:
 def local_date(instant: datetime, where: tzinfo) -> str:
     """The calendar date of ``instant`` in zone ``where`` as ``YYYY-MM-DD``."""
     return instant.astimezone(where).date().isoformat()
-
-
-def is_date(value: Any) -> bool:
-    """True for a ``YYYY-MM-DD`` string."""
-    if not isinstance(value, str):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
 
 
 def every_period(data: Mapping[str, Any], ctx: FetchContext) -> float:
