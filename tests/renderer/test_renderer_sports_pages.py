@@ -271,6 +271,9 @@ def test_widest_nfl_values_fit(period: tuple[int, str, str], score: tuple[int, i
     assert_fields_fit("nfl", canvas, live=True)
     shown = [b.text for b in canvas.text_boxes]
     assert period[1] in shown and "3rd & Goal" in shown and "59m old" in shown
+    ball = next(b for b in canvas.text_boxes if b.text == "OPP 50")
+    red = np.array(get_layout("nfl").color("red_zone"))
+    assert np.all(canvas.pixels[ball.y0 : ball.y1, ball.x0 : ball.x1] == red, axis=2).any()  # red zone
 
 
 def test_sports_pages_import_no_io_libraries() -> None:

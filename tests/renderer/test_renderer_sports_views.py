@@ -24,6 +24,7 @@ from ecoboard.renderer.pages._sports_view import (
 
 from ._sports_records import (
     MLB_ESPN,
+    MLB_LIVE_2024,
     MLB_OPENING_DAY,
     NFL_WEEK1,
     T_ESPN_MLB,
@@ -259,3 +260,29 @@ def test_views_are_built_once_per_record_and_key() -> None:
     assert per_record("test", first, ("NYY",), lambda: build("c")) == "c"  # other teams
     assert per_record("test", second, ("NYY",), lambda: build("d")) == "d"  # a new record
     assert builds == ["a", "c", "d"]
+
+
+def test_warmup_and_pregame_keep_the_start_time() -> None:
+    now = datetime(2024, 4, 28, 20, 10, tzinfo=UTC)
+    data = data_of("mlb", "mlb-statsapi", fixture(MLB_LIVE_2024), now)
+    warmup = mlb_view(_game(data, "745265"), NY, data["date"])  # AZ @ SEA
+    pregame = mlb_view(_game(data, "746967"), NY, data["date"])  # CHC @ BOS
+    assert (warmup.headline, warmup.detail) == ("4:10 PM", "Warmup")
+    assert (pregame.headline, pregame.detail) == ("7:10 PM", "Pregame")
+
+
+def test_live_game_without_a_linescore_shows_live_and_the_provider_note() -> None:
+    now = datetime(2024, 4, 28, 20, 10, tzinfo=UTC)
+    data = data_of("mlb", "mlb-statsapi", fixture(MLB_LIVE_2024), now)
+    view = mlb_view(_game(data, "746561"), NY, data["date"])  # HOU @ COL in Mexico City, no hydrate
+    assert (view.phase, view.headline, view.inning, view.count, view.outs) == (PHASE_LIVE, "LIVE", "", "", None)
+    assert view.last_play == "in Mexico City, MX"
+
+
+def test_start_times_on_daylight_saving_days() -> None:
+    # 2022-11-06: clocks go back at 02:00 in New York; 2022-03-13: forward.
+    autumn = {"start": "2022-11-06T18:00:00+00:00"}
+    spring = {"start": "2022-03-13T17:00:00+00:00"}
+    assert start_text(autumn, NY, "2022-11-06") == "1:00 PM"
+    assert start_text(spring, NY, "2022-03-13") == "1:00 PM"
+    assert start_text({"start": "2022-11-05T17:00:00+00:00"}, NY, "2022-11-05") == "1:00 PM"
