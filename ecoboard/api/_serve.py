@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import Any
 
 import trio
 from hypercorn.config import Config as HypercornConfig
@@ -14,10 +15,44 @@ from ._context import EcoboardApp
 
 log = logging.getLogger(__name__)
 
+ASGIReceive = Callable[[], Awaitable[dict[str, Any]]]
+ASGISend = Callable[[dict[str, Any]], Awaitable[None]]
+
 GRACEFUL_SECONDS = 5.0
 """How long open requests may take to finish after the shutdown trigger fires."""
+FINISH_SECONDS = 2.0
+"""How long the end of one response may take once the client stopped listening (see ``_FinishResponses``)."""
 BACKLOG = 1024
 """Pending-connection queue: room for a few hundred dashboards reconnecting at once."""
+
+
+class _FinishResponses:
+    """ASGI wrapper that lets hypercorn finish each response even though quart-trio cancels the request.
+
+    When the last body message is sent, hypercorn (inside that ``send``) marks the request done,
+    tells the app ``http.disconnect`` and starts the connection's keep-alive/idle task. quart-trio
+    reacts to the disconnect by cancelling the request's nursery, which kills that bookkeeping half
+    way: the idle task never starts (idle connections never time out) and a connection being closed
+    is left open, so every shutdown waits the whole graceful timeout. Shielding that one ``send``
+    (bounded by ``FINISH_SECONDS``, so a client that stopped reading cannot hold it) avoids both.
+    """
+
+    def __init__(self, app: EcoboardApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: ASGIReceive, send: ASGISend) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def finish_shielded(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                with trio.CancelScope(shield=True, deadline=trio.current_time() + FINISH_SECONDS):
+                    await send(message)
+            else:
+                await send(message)
+
+        await self.app(scope, receive, finish_shielded)
 
 
 def _port(bind: str) -> int:
@@ -51,7 +86,7 @@ async def serve_api(
         app.hub.close()  # SSE streams end now instead of holding the graceful shutdown open
 
     async with trio.open_nursery() as nursery:
-        binds: list[str] = await nursery.start(partial(serve, app, config, shutdown_trigger=stop))
+        binds: list[str] = await nursery.start(partial(serve, _FinishResponses(app), config, shutdown_trigger=stop))
         bound = _port(binds[0])
         log.info("API listening on %s port %d", host, bound)
         task_status.started(bound)

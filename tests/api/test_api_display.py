@@ -1,0 +1,152 @@
+"""Display routes on the real server: state, the live frame as PNG, and token-guarded control."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import pytest
+import trio
+from PIL import Image
+
+from ._support import running_api, store_url_sqlite
+
+TOKEN = "s3cret-control-token-7f2a"
+
+
+class PanelView:
+    """A DisplayView over a fixed frame and state, as the appliance's render loop exposes them."""
+
+    def __init__(self, frame: np.ndarray | None, last_frame_at: datetime | None = None) -> None:
+        self.frame = frame
+        self.last_frame_at = last_frame_at
+
+    def state(self) -> Mapping[str, Any]:
+        return {"page": "weather", "page_index": 1, "pages": ["clock", "weather", "mlb"], "paused": False,
+                "brightness": 80, "fps": np.float64(59.9), "frame_time_ms": 2.5, "missed_frames": np.int64(3),
+                "last_frame_at": self.last_frame_at}
+
+    def latest_frame(self) -> np.ndarray | None:
+        return self.frame
+
+
+def gradient_frame() -> np.ndarray:
+    frame = np.zeros((64, 128, 3), dtype=np.uint8)
+    frame[..., 0] = np.arange(128, dtype=np.uint8)[None, :] * 2
+    frame[..., 1] = np.arange(64, dtype=np.uint8)[:, None] * 4
+    frame[10, 20] = (255, 255, 255)
+    return frame
+
+
+async def test_display_routes_answer_503_without_a_display(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        for path in ("/api/v1/display", "/api/v1/display/frame.png"):
+            response = await api.client.get(path)
+            assert response.status_code == 503
+            assert response.json() == {"error": "no display: this API runs without the LED panel"}
+
+
+async def test_display_state(tmp_path):
+    at = datetime(2026, 12, 3, 17, 0, 1, tzinfo=UTC)
+    async with running_api(store_url_sqlite(tmp_path), display=PanelView(gradient_frame(), at)) as api:
+        response = await api.client.get("/api/v1/display")
+        assert response.status_code == 200
+        assert response.json() == {"page": "weather", "page_index": 1, "pages": ["clock", "weather", "mlb"],
+                                   "paused": False, "brightness": 80, "fps": 59.9, "frame_time_ms": 2.5,
+                                   "missed_frames": 3, "last_frame_at": "2026-12-03T17:00:01+00:00"}
+
+
+@pytest.mark.parametrize("scale", [1, 4, 16])
+async def test_frame_png_has_square_pixels(tmp_path, scale):
+    frame = gradient_frame()
+    async with running_api(store_url_sqlite(tmp_path), display=PanelView(frame)) as api:
+        response = await api.client.get("/api/v1/display/frame.png", params={"scale": scale})
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "image/png"
+        assert response.headers["cache-control"] == "no-store"
+        image = Image.open(io.BytesIO(response.content))
+        assert image.size == (128 * scale, 64 * scale)
+        pixels = np.asarray(image.convert("RGB"))
+        assert np.array_equal(pixels[::scale, ::scale], frame)
+        assert tuple(pixels[10 * scale + scale - 1, 20 * scale + scale - 1]) == (255, 255, 255)
+
+
+async def test_frame_png_default_scale_and_errors(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path), display=PanelView(gradient_frame())) as api:
+        default = await api.client.get("/api/v1/display/frame.png")
+        assert Image.open(io.BytesIO(default.content)).size == (512, 256)
+        for bad in ("0", "17", "two", "1.5"):
+            response = await api.client.get("/api/v1/display/frame.png", params={"scale": bad})
+            assert response.status_code == 422
+            assert response.json() == {"error": f"scale: expected a whole number from 1 to 16, got {bad!r}"}
+    async with running_api(store_url_sqlite(tmp_path), display=PanelView(None)) as api:
+        response = await api.client.get("/api/v1/display/frame.png")
+        assert response.status_code == 503
+        assert response.json() == {"error": "no frame yet"}
+
+
+async def _control(api, command: str, *, token: str | None = TOKEN, **kwargs: Any):
+    headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+    return await api.client.post(f"/api/v1/display/{command}", headers=headers, **kwargs)
+
+
+async def test_control_is_disabled_without_a_configured_token(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        response = await _control(api, "pause")
+        assert response.status_code == 503
+        assert response.json() == {"error": "control is disabled: no control token is configured"}
+
+
+async def test_control_needs_the_right_bearer_token(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path), token=TOKEN) as api:
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"},
+                        {"Authorization": TOKEN}, {"Authorization": f"Bearer {TOKEN}x"}):
+            response = await api.client.post("/api/v1/display/next", headers=headers)
+            assert response.status_code == 401
+            assert response.headers["www-authenticate"] == "Bearer"
+            assert response.json() == {"error": "a valid 'Authorization: Bearer <token>' header is required"}
+        unknown = await _control(api, "dance")
+        assert unknown.status_code == 404
+        assert unknown.json() == {"error": "unknown command 'dance'",
+                                  "commands": ["pause", "play", "next", "prev", "brightness", "reload"]}
+
+
+async def test_accepted_commands_are_published_on_the_control_channel(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    view = PanelView(None)
+    async with running_api(store_url_sqlite(tmp_path), token=TOKEN, display=view) as api, \
+            api.bus.subscribe(("control",)) as messages:
+        assert (await messages.__anext__()).channel == "connected"
+        sent = []
+        for command in ("pause", "play", "next", "prev", "reload"):
+            response = await _control(api, command)
+            assert response.status_code == 202
+            assert response.json() == {"accepted": {"command": command}}
+            sent.append({"command": command})
+        response = await _control(api, "brightness", json={"value": 35})
+        assert response.status_code == 202
+        assert response.json() == {"accepted": {"command": "brightness", "value": 35}}
+        sent.append({"command": "brightness", "value": 35})
+        with trio.fail_after(5):
+            received = [(await messages.__anext__()) for _ in sent]
+        assert [(m.channel, m.payload) for m in received] == [("control", p) for p in sent]
+    assert TOKEN not in caplog.text
+    assert TOKEN not in repr(api.app.deps)
+
+
+async def test_brightness_needs_a_value_from_0_to_100(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path), token=TOKEN) as api:
+        for body in ({"value": 101}, {"value": -1}, {"value": True}, {"value": "50"}, {"value": 50.5}, {},
+                     [50], None):
+            response = await _control(api, "brightness", json=body)
+            assert response.status_code == 422, body
+            assert response.json() == {
+                "error": 'brightness: expected a JSON body {"value": N} with N a whole number 0..100'}
+        response = await _control(api, "brightness", content=b"not json")
+        assert response.status_code == 422
+        for value in (0, 100):
+            assert (await _control(api, "brightness", json={"value": value})).status_code == 202

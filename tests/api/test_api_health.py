@@ -1,0 +1,134 @@
+"""/healthz, /readyz, the OpenAPI document and the dashboard at / on the real server."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from ecoboard.api import create_app
+
+from ._support import FETCHED_AT, past, running_api, store_url_sqlite
+from .test_api_display import PanelView, gradient_frame
+
+
+async def test_healthz_is_alive(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        response = await api.client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "alive"}
+
+
+async def test_readyz_reports_store_and_per_kind_freshness(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        await api.write("weather")
+        await api.write("aqi", valid_until=past())
+        response = await api.client.get("/readyz")
+        assert response.status_code == 200
+        body = response.json()
+        assert (body["ready"], body["reasons"], body["store"], body["display"]) == (True, [], "ok", None)
+        assert list(body["kinds"]) == ["weather", "aqi", "mlb", "nfl", "sun_moon"]
+        assert body["kinds"]["weather"] == {"version": 1, "fetched_at": FETCHED_AT.isoformat(),
+                                            "valid_until": "2100-01-01T00:00:00+00:00", "fresh": True}
+        assert body["kinds"]["aqi"]["fresh"] is False
+        assert body["kinds"]["mlb"] == {"version": None, "fetched_at": None, "valid_until": None, "fresh": False}
+
+        strict = await api.client.get("/readyz", params={"strict": "1"})
+        assert strict.status_code == 503
+        assert strict.json()["reasons"] == ["aqi: no fresh record", "mlb: no fresh record", "nfl: no fresh record",
+                                            "sun_moon: no fresh record"]
+
+
+async def test_readyz_merges_fetch_health_and_skips_disabled_kinds(tmp_path):
+    status = {"weather": {"ok": False, "stale": True, "last_success_at": None, "last_error": "timeout",
+                          "consecutive_failures": 4}}
+    config = {"providers": {"nfl": {"provider": "espn", "enabled": False}}}
+    async with running_api(store_url_sqlite(tmp_path), config=config, health=lambda: status) as api:
+        body = (await api.client.get("/readyz")).json()
+        assert body["kinds"]["weather"]["fetch"] == status["weather"]
+        assert "fetch" not in body["kinds"]["aqi"]
+        assert "nfl" not in body["kinds"]
+
+
+async def test_readyz_needs_a_recent_frame_when_there_is_a_display(tmp_path):
+    view = PanelView(gradient_frame(), last_frame_at=None)
+    async with running_api(store_url_sqlite(tmp_path), display=view) as api:
+        response = await api.client.get("/readyz")
+        assert response.status_code == 503
+        assert response.json()["reasons"] == ["display: no frame drawn yet"]
+
+        view.last_frame_at = datetime.now(UTC) - timedelta(seconds=30)
+        response = await api.client.get("/readyz")
+        assert response.status_code == 503
+        [reason] = response.json()["reasons"]
+        assert re.fullmatch(r"display: last frame 3\d\.\d s ago \(more than 5 s\)", reason)
+
+        view.last_frame_at = datetime.now(UTC).isoformat()
+        response = await api.client.get("/readyz")
+        assert response.status_code == 200
+        assert response.json()["display"]["last_frame_age_seconds"] < 5
+
+
+async def test_readyz_is_503_when_the_store_is_unreachable(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        await api.store.aclose()  # every later call fails with StoreError
+        response = await api.client.get("/readyz")
+        assert response.status_code == 503
+        body = response.json()
+        assert body["store"] == "unreachable"
+        assert body["reasons"][0].startswith("store unreachable: ")
+        records = await api.client.get("/api/v1/records")
+        assert records.status_code == 503
+        assert records.json() == {"error": "the record store is unavailable"}
+
+
+def _documented(openapi: dict) -> set[tuple[str, str]]:
+    return {(path, method.upper()) for path, ops in openapi["paths"].items() for method in ops}
+
+
+async def test_openapi_documents_every_route(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        response = await api.client.get("/api/v1/openapi.json")
+        assert response.status_code == 200
+        openapi = response.json()
+        assert openapi["openapi"] == "3.1.0"
+        routes = set()
+        for rule in create_app(api.app.deps).url_map.iter_rules():
+            path = re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule.rule)
+            routes |= {(path, method) for method in rule.methods if method not in ("HEAD", "OPTIONS")}
+        assert routes == _documented(openapi)
+        assert ("/api/v1/events", "GET") in routes
+        for ops in openapi["paths"].values():
+            for op in ops.values():
+                for ref in re.findall(r"'\$ref': '#/components/schemas/(\w+)'", repr(op)):
+                    assert ref in openapi["components"]["schemas"]
+
+
+async def test_dashboard_not_built_explains_how_to_build(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path), web_dist=tmp_path / "no-dist") as api:
+        for path in ("/", "/nfl"):
+            response = await api.client.get(path)
+            assert response.status_code == 200
+            assert response.headers["content-type"].startswith("text/html")
+            assert "cd web &amp;&amp; npm ci &amp;&amp; npm run build" in response.text
+
+
+async def test_built_dashboard_is_served_with_spa_fallback(tmp_path):
+    dist = tmp_path / "dist"
+    (dist / "assets").mkdir(parents=True)
+    (dist / "index.html").write_text("<!doctype html><div id=root></div>", encoding="utf-8")
+    (dist / "assets" / "index-3f2a.js").write_text("console.log('ecoboard')", encoding="utf-8")
+    (dist / "favicon.svg").write_text("<svg/>", encoding="utf-8")
+    async with running_api(store_url_sqlite(tmp_path), web_dist=dist) as api:
+        index = await api.client.get("/")
+        assert (index.status_code, index.text) == (200, "<!doctype html><div id=root></div>")
+        assert index.headers["cache-control"] == "no-cache"
+        asset = await api.client.get("/assets/index-3f2a.js")
+        assert asset.text == "console.log('ecoboard')"
+        assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert (await api.client.get("/favicon.svg")).text == "<svg/>"
+        route = await api.client.get("/mlb/today")
+        assert (route.status_code, route.text) == (200, "<!doctype html><div id=root></div>")
+        for missing in ("/assets/gone.js", "/api/v2/records", "/../etc/passwd.txt"):
+            response = await api.client.get(missing)
+            assert response.status_code == 404, missing
+            assert response.headers["content-type"] == "application/json"
