@@ -160,8 +160,9 @@ def _nfl_postseason() -> Record:
     return _nfl(payload)
 
 
+@cache
 def scenes() -> dict[str, Scene]:
-    """Every golden scene by name (the PNG is ``golden/<name>.png``)."""
+    """Every golden scene by name (the PNG is ``golden/<name>.png``); built once (records are immutable)."""
     espn = _espn_mlb()
     opening = record(
         "mlb", "mlb-statsapi", data_of("mlb", "mlb-statsapi", fixture(MLB_OPENING_DAY), T_OPENING), T_OPENING

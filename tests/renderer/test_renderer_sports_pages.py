@@ -11,7 +11,6 @@ import ast
 import os
 from dataclasses import replace
 from datetime import timedelta
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +46,6 @@ SCENE_NAMES = (
 )
 
 
-@cache
 def _scenes() -> dict[str, Scene]:
     return scenes()
 
