@@ -14,7 +14,7 @@ from typing import Any
 
 from ..._errors import PayloadError
 from ...sports import parse_instant
-from ._sports_json import items, obj, opt_bool, opt_int, opt_str, require, require_int, require_list
+from ._sports_json import items, obj, opt_bool, opt_count, opt_int, opt_str, require, require_int, require_list
 from ._sports_status import DerivedStatus, espn_status
 from ._teams import apply_overrides, fill_unknown, hex_color
 
@@ -104,10 +104,10 @@ def competitor_side(
     """One Side from an ESPN competitor (team, record, score, and hits/errors for baseball)."""
     side = team_side(obj(require(competitor, "team", f"{path}.team", provider)), f"{path}.team", provider)
     side["record"] = _record(competitor)
-    side["score"] = opt_int(competitor.get("score")) if played else None
+    side["score"] = opt_count(competitor.get("score")) if played else None
     if baseball:
-        side["hits"] = opt_int(competitor.get("hits")) if played else None
-        side["errors"] = opt_int(competitor.get("errors")) if played else None
+        side["hits"] = opt_count(competitor.get("hits")) if played else None
+        side["errors"] = opt_count(competitor.get("errors")) if played else None
     side["winner"] = opt_bool(competitor.get("winner")) if final else None
     return apply_overrides(side, overrides)
 

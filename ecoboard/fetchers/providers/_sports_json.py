@@ -38,6 +38,14 @@ def opt_int(value: Any) -> int | None:
     return None
 
 
+def opt_count(value: Any, maximum: int | None = None) -> int | None:
+    """A count (score, inning, balls...) in ``0..maximum``; anything else, or out of range, is None."""
+    found = opt_int(value)
+    if found is None or found < 0 or (maximum is not None and found > maximum):
+        return None
+    return found
+
+
 def opt_str(value: Any) -> str | None:
     """A non-empty string, else None."""
     return value if isinstance(value, str) and value else None

@@ -15,7 +15,7 @@ from typing import Any
 from .._provider import FetchContext, RequestSpec
 from ._espn import base_game
 from ._sports_common import base_url, board_day, mlb_data, sports_provider
-from ._sports_json import obj, opt_int, opt_str, require_list
+from ._sports_json import obj, opt_count, opt_str, require_list
 from ._teams import team_overrides
 
 NAME = "espn"
@@ -48,12 +48,12 @@ def _game(event: Any, index: int, now: datetime, overrides: Mapping[str, Mapping
     contest = obj(event["competitions"][0])
     game.update(
         doubleheader=_doubleheader(game["description"]),
-        scheduled_innings=opt_int(obj(obj(contest.get("format")).get("regulation")).get("periods")),
-        inning=(opt_int(block.get("period")) or None) if played else None,
+        scheduled_innings=opt_count(obj(obj(contest.get("format")).get("regulation")).get("periods")) or None,
+        inning=(opt_count(block.get("period")) or None) if played else None,
         inning_half=half if played and game["status"] != "final" else None,
-        balls=opt_int(situation.get("balls")) if live else None,
-        strikes=opt_int(situation.get("strikes")) if live else None,
-        outs=opt_int(situation.get("outs")) if live else None,
+        balls=opt_count(situation.get("balls"), 4) if live else None,
+        strikes=opt_count(situation.get("strikes"), 3) if live else None,
+        outs=opt_count(situation.get("outs"), 3) if live else None,
         runners={base: situation.get(f"on{base.capitalize()}") is True for base in ("first", "second", "third")}
         if live
         else None,

@@ -14,7 +14,7 @@ from typing import Any
 from ...sports import NOT_PLAYED, parse_instant
 from .._provider import FetchContext, RequestSpec
 from ._sports_common import base_url, board_day, mlb_data, sports_provider
-from ._sports_json import items, obj, opt_bool, opt_int, opt_str, require, require_int, require_list
+from ._sports_json import items, obj, opt_bool, opt_count, opt_str, require, require_int, require_list
 from ._sports_status import statsapi_status
 from ._teams import apply_overrides, fill_unknown, mlb_teams, team_overrides
 
@@ -46,7 +46,7 @@ def requests(ctx: FetchContext) -> list[RequestSpec]:
 
 def _record(block: Mapping[str, Any]) -> str | None:
     record = obj(block.get("leagueRecord"))
-    wins, losses, ties = opt_int(record.get("wins")), opt_int(record.get("losses")), opt_int(record.get("ties"))
+    wins, losses, ties = (opt_count(record.get(key)) for key in ("wins", "losses", "ties"))
     if wins is None or losses is None:
         return None
     return f"{wins}-{losses}-{ties}" if ties else f"{wins}-{losses}"
@@ -73,9 +73,9 @@ def _side(
         "record": _record(block),
         "color": known.get("color"),
         "alt_color": known.get("alt_color"),
-        "score": (opt_int(line.get("runs")) if "runs" in line else opt_int(block.get("score"))) if played else None,
-        "hits": opt_int(line.get("hits")) if played else None,
-        "errors": opt_int(line.get("errors")) if played else None,
+        "score": (opt_count(line.get("runs")) if "runs" in line else opt_count(block.get("score"))) if played else None,
+        "hits": opt_count(line.get("hits")) if played else None,
+        "errors": opt_count(line.get("errors")) if played else None,
         "winner": opt_bool(block.get("isWinner")) if final else None,
     }
     return apply_overrides(fill_unknown(side, bool(known)), overrides)
@@ -98,7 +98,7 @@ def _settle_winners(away: dict[str, Any], home: dict[str, Any], *, tie: bool) ->
 
 def _doubleheader(game: Mapping[str, Any]) -> int | None:
     if opt_str(game.get("doubleHeader")) in ("Y", "S"):
-        return opt_int(game.get("gameNumber"))
+        return opt_count(game.get("gameNumber")) or None
     return None
 
 
@@ -117,8 +117,8 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
     linescore = obj(raw.get("linescore"))
     status_text = opt_str(status_block.get("detailedState")) or ""
     start = None if status_block.get("startTimeTBD") is True else parse_instant(raw.get("gameDate"))
-    inning = opt_int(linescore.get("currentInning"))
-    scheduled_innings = opt_int(linescore.get("scheduledInnings")) or opt_int(raw.get("scheduledInnings"))
+    inning = opt_count(linescore.get("currentInning")) or None
+    scheduled_innings = opt_count(linescore.get("scheduledInnings")) or opt_count(raw.get("scheduledInnings")) or None
     derived = statsapi_status(status_block, start=start, now=now, inning=inning, scheduled_innings=scheduled_innings)
     status = derived.status
     played = (
@@ -161,9 +161,9 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
         "scheduled_innings": scheduled_innings,
         "inning": inning if played else None,
         "inning_half": half if played and status != "final" else None,
-        "balls": opt_int(linescore.get("balls")) if status == "live" else None,
-        "strikes": opt_int(linescore.get("strikes")) if status == "live" else None,
-        "outs": opt_int(linescore.get("outs")) if live_detail and not final else None,
+        "balls": opt_count(linescore.get("balls"), 4) if status == "live" else None,
+        "strikes": opt_count(linescore.get("strikes"), 3) if status == "live" else None,
+        "outs": opt_count(linescore.get("outs"), 3) if live_detail and not final else None,
         "runners": _runners(linescore) if status == "live" else None,
     }
 

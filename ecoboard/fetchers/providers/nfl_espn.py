@@ -16,7 +16,7 @@ from ...sports import parse_instant, period_label, week_label, week_short
 from .._provider import FetchContext, RequestSpec
 from ._espn import base_game, season_type, team_side
 from ._sports_common import base_url, sports_provider, start_order
-from ._sports_json import items, obj, opt_bool, opt_int, opt_str, require_list
+from ._sports_json import items, obj, opt_bool, opt_count, opt_int, opt_str, require_list
 from ._teams import apply_overrides, team_overrides
 
 NAME = "espn"
@@ -72,7 +72,7 @@ def _game(
 ) -> dict[str, Any]:
     parts = base_game(event, index, now, overrides, provider=NAME, baseball=False)
     game, block, situation, played = parts.game, parts.status, parts.situation, parts.played
-    period = opt_int(block.get("period")) or None
+    period = opt_count(block.get("period")) or None
     halftime = opt_str(obj(block.get("type")).get("name")) == "STATUS_HALFTIME"
     game.update(
         period=period if played else None,
