@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from ...sports import NOT_PLAYED, parse_instant
+from ...sports import parse_instant
 from .._provider import FetchContext, RequestSpec
 from ._sports_common import base_url, board_day, mlb_data, sports_provider
 from ._sports_json import items, obj, opt_bool, opt_count, opt_str, require, require_int, require_list
@@ -115,17 +115,12 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
     status_block = obj(require(raw, "status", f"{path}.status", NAME))
     teams = obj(require(raw, "teams", f"{path}.teams", NAME))
     linescore = obj(raw.get("linescore"))
-    status_text = opt_str(status_block.get("detailedState")) or ""
     start = None if status_block.get("startTimeTBD") is True else parse_instant(raw.get("gameDate"))
     inning = opt_count(linescore.get("currentInning")) or None
     scheduled_innings = opt_count(linescore.get("scheduledInnings")) or opt_count(raw.get("scheduledInnings")) or None
     derived = statsapi_status(status_block, start=start, now=now, inning=inning, scheduled_innings=scheduled_innings)
     status = derived.status
-    played = (
-        status not in NOT_PLAYED
-        and status not in ("scheduled", "pregame", "warmup")
-        and not (status == "delayed" and not inning)
-    )
+    played = status in ("live", "final", "suspended") or (status == "delayed" and inning is not None)
     final = status == "final"
     line_teams = obj(linescore.get("teams"))
     sides = {
@@ -141,14 +136,13 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
     }
     if final:
         _settle_winners(sides["away"], sides["home"], tie=opt_bool(raw.get("isTie")) is True)
-    live_detail = status in ("live", "delayed", "suspended") or final
     half = _HALVES.get((opt_str(linescore.get("inningState")) or "").lower())
     reschedule = opt_str(raw.get("rescheduleGameDate")) or (opt_str(raw.get("rescheduleDate")) or "")[:10] or None
     return {
         "id": str(game_id),
         "start": start.isoformat() if start else None,
         "status": status,
-        "detail": derived.detail or status_text,
+        "detail": derived.detail,
         "reason": derived.reason,
         "reschedule_date": reschedule if status in ("postponed", "suspended") else None,
         "season_type": SEASON_TYPES.get(opt_str(raw.get("gameType")) or "", "unknown"),
@@ -163,7 +157,7 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
         "inning_half": half if played and status != "final" else None,
         "balls": opt_count(linescore.get("balls"), 4) if status == "live" else None,
         "strikes": opt_count(linescore.get("strikes"), 3) if status == "live" else None,
-        "outs": opt_count(linescore.get("outs"), 3) if live_detail and not final else None,
+        "outs": opt_count(linescore.get("outs"), 3) if status in ("live", "delayed", "suspended") else None,
         "runners": _runners(linescore) if status == "live" else None,
     }
 
