@@ -143,7 +143,8 @@ class Canvas:
     ) -> int:
         """Draw ``text`` with its cell's top at ``y``; returns the drawn width in pixels.
 
-        ``align`` says what ``x`` is: the left edge, the centre, or the right edge (excluded) of the text.
+        ``align`` says what ``x`` is: the left edge, the centre, or the right edge (excluded: ``x = 128``
+        ends the text at the panel's last column) of the text.
         Text wider than ``max_width`` is cut to the longest prefix that fits.
         """
         if max_width is not None and font.measure(text) > max_width:

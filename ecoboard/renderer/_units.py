@@ -58,14 +58,12 @@ def compass(degrees: float) -> str:
     return _COMPASS[math.floor(((degrees % 360) + 22.5) / 45.0) % 8]
 
 
-def clock_text(moment: datetime, config: Config, *, seconds: bool = False) -> str:
-    """``"7:05"`` / ``"19:05"``: 12-hour without am/pm for imperial boards, 24-hour for metric ones."""
+def clock_text(moment: datetime, config: Config, *, ampm: bool = False) -> str:
+    """``"7:05"`` / ``"7:05 PM"`` (``ampm``) on imperial boards, ``"19:05"`` on metric ones."""
     if config.units == "imperial":
-        hour = moment.hour % 12 or 12
-        text = f"{hour}:{moment.minute:02d}"
-    else:
-        text = f"{moment.hour:02d}:{moment.minute:02d}"
-    return f"{text}:{moment.second:02d}" if seconds else text
+        text = f"{moment.hour % 12 or 12}:{moment.minute:02d}"
+        return f"{text} {'AM' if moment.hour < 12 else 'PM'}" if ampm else text
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def hour_text(moment: datetime, config: Config) -> str:

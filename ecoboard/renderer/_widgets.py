@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
+
+import numpy as np
 
 from ._canvas import Canvas
 from ._context import PageContext
@@ -55,3 +57,36 @@ def age_text(seconds: float) -> str:
     if seconds < 86400:
         return f"{int(seconds // 3600)}h"
     return f"{int(seconds // 86400)}d"
+
+
+def wrap_words(text: str, fits: Callable[[str], bool], max_lines: int) -> list[str] | None:
+    """Greedy word wrap of ``text`` into at most ``max_lines`` lines that each ``fits``; ``None`` if impossible."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and fits(f"{lines[-1]} {word}"):
+            lines[-1] = f"{lines[-1]} {word}"
+        elif fits(word) and len(lines) < max_lines:
+            lines.append(word)
+        else:
+            return None
+    return lines
+
+
+def contrast_color(color: tuple[int, int, int]) -> tuple[int, int, int]:
+    """Black or white, whichever reads better on ``color``."""
+    luma = 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2]
+    return (0, 0, 0) if luma > 110 else (255, 255, 255)
+
+
+def disc_mask(radius: int) -> np.ndarray:
+    """A filled circle of ``radius`` as a ``(2r+1, 2r+1)`` bool mask (cached)."""
+    mask = _discs.get(radius)
+    if mask is None:
+        span = np.arange(-radius, radius + 1)
+        mask = span[np.newaxis, :] ** 2 + span[:, np.newaxis] ** 2 <= radius * radius + radius
+        mask.setflags(write=False)
+        _discs[radius] = mask
+    return mask
+
+
+_discs: dict[int, np.ndarray] = {}

@@ -1,14 +1,55 @@
-"""The status page (being built)."""
+"""The status page: each kind's data age and health, as the fetchers and sync task report it."""
 
 from __future__ import annotations
 
-from .._canvas import Canvas
-from .._context import PageContext
+from ..._record import KINDS
+from .._canvas import Canvas, Color
+from .._context import KindHealth, PageContext
+from .._layout import Layout, get_layout
 from .._registry import register_page
-from .._widgets import draw_waiting
+from .._units import clock_text, local_time
+from .._widgets import age_text, disc_mask
 
 
-@register_page("status", kinds=("status",))
+def health_color(layout: Layout, ctx: PageContext, kind: str) -> Color:
+    """Green ok, amber stale, red failing, grey before the first record."""
+    health = ctx.health.get(kind)
+    if health is not None and not health.ok and health.consecutive_failures:
+        return layout.color("failing")
+    if ctx.records.get(kind) is None:
+        return layout.color("missing")
+    return layout.color("stale") if ctx.is_stale(kind) else layout.color("ok")
+
+
+def _detail(health: KindHealth | None, source: str) -> str:
+    if health is not None and health.consecutive_failures:
+        return f"fail x{health.consecutive_failures}"
+    return source
+
+
+@register_page("status", kinds=())
 def status_page(canvas: Canvas, ctx: PageContext) -> None:
-    """Being built."""
-    draw_waiting(canvas, "status")
+    """One row per kind: a health dot, the kind, its source (or failure count) and the record's age."""
+    layout = get_layout("status")
+    title, clock = layout.el("title"), layout.el("time")
+    assert title.font and clock.font
+    canvas.text(title.font, title.x, title.y, "STATUS", title.color)
+    canvas.text(clock.font, clock.x, clock.y, clock_text(local_time(ctx.now, ctx.config), ctx.config, ampm=True),
+                clock.color, align="right")  # fmt: skip
+    rows, dot, kind_el, source_el, age_el = (layout.el(n) for n in ("rows", "dot", "kind", "source", "age"))
+    assert kind_el.font and source_el.font and age_el.font
+    kinds = tuple(ctx.options.get("kinds", KINDS))
+    for i, kind in enumerate(kinds[: rows.count]):
+        y = rows.y + i * rows.step
+        color = health_color(layout, ctx, kind)
+        canvas.blit_mask(disc_mask(dot.size // 2), rows.x + dot.x, y + dot.y, color)
+        canvas.text(kind_el.font, rows.x + kind_el.x, y + kind_el.y, kind.replace("_", "/"), kind_el.color,
+                    max_width=kind_el.w)  # fmt: skip
+        record = ctx.records.get(kind)
+        health = ctx.health.get(kind)
+        detail = _detail(health, record.source if record else "no data")
+        detail_color = layout.color("failing") if health and health.consecutive_failures else source_el.color
+        canvas.text(source_el.font, rows.x + source_el.x, y + source_el.y, detail, detail_color,
+                    max_width=source_el.w)  # fmt: skip
+        age = age_text(record.age_seconds(ctx.now)) if record else "--"
+        canvas.text(age_el.font, rows.x + age_el.x, y + age_el.y, age, color, align="right", max_width=age_el.w)
