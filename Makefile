@@ -16,13 +16,19 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 run: setup
 	$(BIN)/ecoboard run
 
-test: setup lint test-py
+test: setup lint test-py test-web
 
 lint: setup
 	$(BIN)/ruff check .
 
 test-py: setup
 	$(BIN)/python -m pytest
+
+# The dashboard: Vitest component tests, the production build (web/dist, served by the API at /),
+# and the end-to-end test in Debian's Chromium against the real API (never a downloaded browser).
+test-web: setup
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	cd web && npm ci --no-audit --no-fund && npm test && npm run build && npm run test:e2e
 
 bench: setup
 	$(BIN)/python -m bench.render
