@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Mapping
+from datetime import datetime
 
 import trio
 
@@ -18,6 +19,7 @@ from .._errors import BusError, StoreError
 from .._record import Record
 from ..bus import Bus, BusMessage
 from ..store import AsyncStore
+from ._json import dumps, record_json
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +74,7 @@ class RecordHub:
         self._wanted: dict[str, int] = {}
         self._resync = True
         self._work = trio.Event()
+        self._encoded: dict[str, tuple[int, bool, str]] = {}
         self._store_ok = True
         self._bus_ok = True
         self.closing = False
@@ -85,6 +88,17 @@ class RecordHub:
     def client_count(self) -> int:
         """How many SSE clients are connected."""
         return len(self._clients)
+
+    def record_text(self, record: Record, now: datetime) -> str:
+        """``record`` as one line of JSON with ``stale``; encoded once per version and staleness and
+        shared by every client (the event loop also runs the render loop: no per-client encoding)."""
+        stale = record.is_stale(now)
+        cached = self._encoded.get(record.kind)
+        if cached is not None and cached[:2] == (record.version, stale):
+            return cached[2]
+        text = dumps(record_json(record, now))
+        self._encoded[record.kind] = (record.version, stale, text)
+        return text
 
     def connect(self, seen: Mapping[str, int]) -> ClientQueue:
         """Register a client that has seen ``seen`` (kind → version); its queue starts with every
@@ -213,4 +227,5 @@ class RecordHub:
     def _store_back(self) -> None:
         if not self._store_ok:
             log.info("SSE fan-out: the store is back")
+        self._encoded: dict[str, tuple[int, bool, str]] = {}
         self._store_ok = True

@@ -15,7 +15,7 @@ import trio
 
 from .._record import KINDS, Record
 from ._hub import RecordHub
-from ._json import dumps, record_json, utc_now
+from ._json import utc_now
 
 RETRY_MS = 3000
 """How long a browser waits before it reconnects (the stream's ``retry:`` field)."""
@@ -75,19 +75,19 @@ async def record_events(hub: RecordHub, seen: Mapping[str, int], heartbeat: floa
             if not records:
                 yield HEARTBEAT
                 continue
-            chunk = _events(records, versions)
+            chunk = _events(hub, records, versions)
             if chunk:
                 yield chunk
     finally:
         hub.disconnect(queue)
 
 
-def _events(records: list[Record], versions: dict[str, int]) -> bytes:
+def _events(hub: RecordHub, records: list[Record], versions: dict[str, int]) -> bytes:
     now = utc_now()
     out = []
     for record in records:
         if record.version <= versions.get(record.kind, 0):
             continue
         versions[record.kind] = record.version
-        out.append(format_event("record", dumps(record_json(record, now)), encode_event_id(versions)))
+        out.append(format_event("record", hub.record_text(record, now), encode_event_id(versions)))
     return b"".join(out)

@@ -5,20 +5,20 @@ from __future__ import annotations
 import re
 import secrets
 import signal
+import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import httpx
 import trio
 
 from ecoboard.bus import open_bus
+from ecoboard.cli import main
 from ecoboard.store import AsyncStore, open_store
 from tests.store.backends import temp_store_url
 
 from ._support import FAR_FUTURE, FETCHED_AT, REDIS_BASE, aqi_data
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 async def _read_line(stream: trio.abc.ReceiveStream, pattern: str) -> re.Match[str]:
@@ -70,16 +70,14 @@ async def test_ecoboard_api_serves_the_cluster_store_and_stops_on_sigterm(tmp_pa
                 await process.wait()
 
 
-async def test_ecoboard_api_reports_a_port_in_use_in_one_line(tmp_path):
-    with trio.socket.socket() as taken:
-        await taken.bind(("127.0.0.1", 0))
+def test_ecoboard_api_reports_a_port_in_use_in_one_line(tmp_path, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         config = tmp_path / "ecoboard.yaml"
         config.write_text(f"store:\n  url: 'sqlite:///{tmp_path}/s.sqlite3'\n", encoding="utf-8")
-        result = await trio.run_process(
-            [sys.executable, "-m", "ecoboard", "api", "--config", str(config), "--host", "127.0.0.1",
-             "--port", str(port)], capture_stdout=True, capture_stderr=True, check=False, cwd=tmp_path)
-    assert result.returncode == 2
-    last = result.stderr.decode().strip().splitlines()[-1]
+        status = main(["api", "--config", str(config), "--host", "127.0.0.1", "--port", str(port)])
+    assert status == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
     assert last.startswith(f"ecoboard api: error: cannot listen on 127.0.0.1:{port}: ")
