@@ -43,14 +43,28 @@ def daily_page(canvas: Canvas, ctx: PageContext) -> None:
         x = columns.x + i * columns.step
         if i:
             canvas.vline(x - 1, columns.y, canvas.height - 1, layout.color("divider"))
-        canvas.text(dow_el.font, x + dow_el.x, dow_el.y, WEEKDAYS[date.fromisoformat(day["date"]).weekday()],
-                    dow_el.color, align="center")  # fmt: skip
+        canvas.text(
+            dow_el.font,
+            x + dow_el.x,
+            dow_el.y,
+            WEEKDAYS[date.fromisoformat(day["date"]).weekday()],
+            dow_el.color,
+            align="center",
+        )
         canvas.blit_rgb(get_icon(day.get("condition") or "unknown", True, icon_el.size), x + icon_el.x, icon_el.y)
         for el, key in ((high_el, "temperature_max"), (low_el, "temperature_min")):
             assert el.font
-            canvas.text(el.font, x + el.x, el.y, format_temp(day.get(key), ctx.config), el.color, align="center",
-                        max_width=el.w)  # fmt: skip
+            canvas.text(
+                el.font, x + el.x, el.y, format_temp(day.get(key), ctx.config), el.color, align="center", max_width=el.w
+            )
         chance = day.get("precipitation_probability")
         if chance is not None:
-            canvas.text(precip_el.font, x + precip_el.x, precip_el.y, f"{round(chance)}%", precip_el.color,
-                        align="center", max_width=precip_el.w)  # fmt: skip
+            canvas.text(
+                precip_el.font,
+                x + precip_el.x,
+                precip_el.y,
+                f"{round(chance)}%",
+                precip_el.color,
+                align="center",
+                max_width=precip_el.w,
+            )

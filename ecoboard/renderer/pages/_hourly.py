@@ -45,18 +45,39 @@ def hourly_page(canvas: Canvas, ctx: PageContext) -> None:
         if i:
             canvas.vline(x - 1, columns.y, canvas.height - 1, layout.color("divider"))
         when = local_time(entry["time"], ctx.config)
-        canvas.text(hour_el.font, x + hour_el.x, hour_el.y, hour_text(when, ctx.config), hour_el.color,
-                    align="center", max_width=hour_el.w)  # fmt: skip
+        canvas.text(
+            hour_el.font,
+            x + hour_el.x,
+            hour_el.y,
+            hour_text(when, ctx.config),
+            hour_el.color,
+            align="center",
+            max_width=hour_el.w,
+        )
         icon = get_icon(entry.get("condition") or "unknown", entry.get("is_day"), icon_el.size)
         canvas.blit_rgb(icon, x + icon_el.x, icon_el.y)
         temp = format_temp(entry.get("temperature"), ctx.config)
         canvas.text(temp_el.font, x + temp_el.x, temp_el.y, temp, temp_el.color, align="center", max_width=temp_el.w)
         chance = entry.get("precipitation_probability")
         if chance is not None:
-            canvas.text(precip_el.font, x + precip_el.x, precip_el.y, f"{round(chance)}%", precip_el.color,
-                        align="center", max_width=precip_el.w)  # fmt: skip
+            canvas.text(
+                precip_el.font,
+                x + precip_el.x,
+                precip_el.y,
+                f"{round(chance)}%",
+                precip_el.color,
+                align="center",
+                max_width=precip_el.w,
+            )
         wind = entry.get("wind_speed")
         if wind is not None:
             unit = "mph" if ctx.config.units == "imperial" else "kmh"
-            canvas.text(wind_el.font, x + wind_el.x, wind_el.y, f"{round(speed(wind, ctx.config))}{unit}",
-                        wind_el.color, align="center", max_width=wind_el.w)  # fmt: skip
+            canvas.text(
+                wind_el.font,
+                x + wind_el.x,
+                wind_el.y,
+                f"{round(speed(wind, ctx.config))}{unit}",
+                wind_el.color,
+                align="center",
+                max_width=wind_el.w,
+            )

@@ -34,8 +34,14 @@ def status_page(canvas: Canvas, ctx: PageContext) -> None:
     title, clock = layout.el("title"), layout.el("time")
     assert title.font and clock.font
     canvas.text(title.font, title.x, title.y, "STATUS", title.color)
-    canvas.text(clock.font, clock.x, clock.y, clock_text(local_time(ctx.now, ctx.config), ctx.config, ampm=True),
-                clock.color, align="right")  # fmt: skip
+    canvas.text(
+        clock.font,
+        clock.x,
+        clock.y,
+        clock_text(local_time(ctx.now, ctx.config), ctx.config, ampm=True),
+        clock.color,
+        align="right",
+    )
     rows, dot, kind_el, source_el, age_el = (layout.el(n) for n in ("rows", "dot", "kind", "source", "age"))
     assert kind_el.font and source_el.font and age_el.font
     kinds = tuple(ctx.options.get("kinds", KINDS))
@@ -43,13 +49,13 @@ def status_page(canvas: Canvas, ctx: PageContext) -> None:
         y = rows.y + i * rows.step
         color = health_color(layout, ctx, kind)
         canvas.blit_mask(disc_mask(dot.size // 2), rows.x + dot.x, y + dot.y, color)
-        canvas.text(kind_el.font, rows.x + kind_el.x, y + kind_el.y, kind.replace("_", "/"), kind_el.color,
-                    max_width=kind_el.w)  # fmt: skip
+        canvas.text(
+            kind_el.font, rows.x + kind_el.x, y + kind_el.y, kind.replace("_", "/"), kind_el.color, max_width=kind_el.w
+        )
         record = ctx.records.get(kind)
         health = ctx.health.get(kind)
         detail = _detail(health, record.source if record else "no data")
         detail_color = layout.color("failing") if health and health.consecutive_failures else source_el.color
-        canvas.text(source_el.font, rows.x + source_el.x, y + source_el.y, detail, detail_color,
-                    max_width=source_el.w)  # fmt: skip
+        canvas.text(source_el.font, rows.x + source_el.x, y + source_el.y, detail, detail_color, max_width=source_el.w)
         age = age_text(record.age_seconds(ctx.now)) if record else "--"
         canvas.text(age_el.font, rows.x + age_el.x, y + age_el.y, age, color, align="right", max_width=age_el.w)

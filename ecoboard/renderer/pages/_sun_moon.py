@@ -19,11 +19,15 @@ from .._units import clock_text, local_time
 from .._widgets import draw_waiting, record_data
 
 PHASE_WORDS = {
-    "new": ("New moon", "New"), "waxing_crescent": ("Waxing crescent", "Wax cresc"),
-    "first_quarter": ("First quarter", "1st qtr"), "waxing_gibbous": ("Waxing gibbous", "Wax gibb"),
-    "full": ("Full moon", "Full"), "waning_gibbous": ("Waning gibbous", "Wan gibb"),
-    "last_quarter": ("Last quarter", "Last qtr"), "waning_crescent": ("Waning crescent", "Wan cresc"),
-}  # fmt: skip
+    "new": ("New moon", "New"),
+    "waxing_crescent": ("Waxing crescent", "Wax cresc"),
+    "first_quarter": ("First quarter", "1st qtr"),
+    "waxing_gibbous": ("Waxing gibbous", "Wax gibb"),
+    "full": ("Full moon", "Full"),
+    "waning_gibbous": ("Waning gibbous", "Wan gibb"),
+    "last_quarter": ("Last quarter", "Last qtr"),
+    "waning_crescent": ("Waning crescent", "Wan cresc"),
+}
 
 
 @lru_cache(maxsize=64)
@@ -45,12 +49,16 @@ def moon_masks(size: int, phase_degrees: float) -> tuple[np.ndarray, np.ndarray]
 
 def _events(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """``(group, label, instant)``: sunrise and sunset, then the moon's events, each when present."""
-    events = [("sun", label, data[key]) for key, label in (("sunrise", "Sunrise"), ("sunset", "Sunset"))
-              if data.get(key)]  # fmt: skip
+    events = [
+        ("sun", label, data[key]) for key, label in (("sunrise", "Sunrise"), ("sunset", "Sunset")) if data.get(key)
+    ]
     moon = sorted(
-        ((utc_instant(data[key]), label) for key, label in (("moonrise", "Moonrise"), ("moonset", "Moonset"))
-         if data.get(key)),
-    )  # fmt: skip
+        (
+            (utc_instant(data[key]), label)
+            for key, label in (("moonrise", "Moonrise"), ("moonset", "Moonset"))
+            if data.get(key)
+        ),
+    )
     events.extend(("moonlight", label, when.isoformat()) for when, label in moon)
     return events
 
@@ -98,5 +106,12 @@ def _draw_events(canvas: Canvas, layout: Layout, events: list[tuple[str, str, st
         when: datetime = local_time(instant, ctx.config)
         color = past if utc_instant(instant) < ctx.now else layout.el(group).color
         canvas.text(label_el.font, block.x + label_el.x, y + label_el.y, label, color, max_width=label_el.w)
-        canvas.text(time_el.font, block.x + time_el.x, y + time_el.y, clock_text(when, ctx.config, ampm=True), color,
-                    align="right", max_width=time_el.w)  # fmt: skip
+        canvas.text(
+            time_el.font,
+            block.x + time_el.x,
+            y + time_el.y,
+            clock_text(when, ctx.config, ampm=True),
+            color,
+            align="right",
+            max_width=time_el.w,
+        )

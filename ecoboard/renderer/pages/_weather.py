@@ -15,12 +15,26 @@ from .._units import compass, format_temp, speed, speed_unit
 from .._widgets import contrast_color, disc_mask, draw_waiting, record_data, wrap_words
 
 SHORT_CONDITION = {
-    "clear": "Clear", "mostly_clear": "Fair", "partly_cloudy": "Pt cloudy", "cloudy": "Cloudy", "fog": "Fog",
-    "drizzle": "Drizzle", "freezing_drizzle": "Frz drzl", "rain": "Rain", "heavy_rain": "Hvy rain",
-    "freezing_rain": "Frz rain", "snow": "Snow", "heavy_snow": "Hvy snow", "snow_grains": "Snow grn",
-    "rain_showers": "Showers", "snow_showers": "Snow shw", "thunderstorm": "T-storm",
-    "thunderstorm_hail": "T-st hail", "dust": "Dust", "unknown": "Unknown",
-}  # fmt: skip
+    "clear": "Clear",
+    "mostly_clear": "Fair",
+    "partly_cloudy": "Pt cloudy",
+    "cloudy": "Cloudy",
+    "fog": "Fog",
+    "drizzle": "Drizzle",
+    "freezing_drizzle": "Frz drzl",
+    "rain": "Rain",
+    "heavy_rain": "Hvy rain",
+    "freezing_rain": "Frz rain",
+    "snow": "Snow",
+    "heavy_snow": "Hvy snow",
+    "snow_grains": "Snow grn",
+    "rain_showers": "Showers",
+    "snow_showers": "Snow shw",
+    "thunderstorm": "T-storm",
+    "thunderstorm_hail": "T-st hail",
+    "dust": "Dust",
+    "unknown": "Unknown",
+}
 INDEX_NAME = {"us_epa": ("US AQI", "AQI"), "eaqi": ("EAQI", "EAQI"), "owm": ("OWM AQI", "AQI")}
 INDEX_TOP = {"us_epa": 500, "eaqi": 120, "owm": 5}
 """Where each index's gauge is full (a reading above it keeps the gauge full)."""
@@ -48,12 +62,14 @@ def _current(canvas: Canvas, layout: Layout, current: Mapping[str, Any], ctx: Pa
     canvas.blit_rgb(get_icon(current.get("condition") or "unknown", current.get("is_day"), icon.size), icon.x, icon.y)
     temp = layout.el("temp")
     assert temp.font
-    canvas.text(temp.font, temp.x, temp.y, format_temp(current.get("temperature"), config), temp.color,
-                max_width=temp.w)  # fmt: skip
+    canvas.text(
+        temp.font, temp.x, temp.y, format_temp(current.get("temperature"), config), temp.color, max_width=temp.w
+    )
     desc = layout.el("description")
     assert desc.font
-    words = fit_text(desc.font, [current.get("description"), SHORT_CONDITION.get(current.get("condition") or "")],
-                     desc.w or 0)  # fmt: skip
+    words = fit_text(
+        desc.font, [current.get("description"), SHORT_CONDITION.get(current.get("condition") or "")], desc.w or 0
+    )
     canvas.text(desc.font, desc.x, desc.y, words, desc.color)
 
     unit = speed_unit(config)
@@ -82,8 +98,15 @@ def _current(canvas: Canvas, layout: Layout, current: Mapping[str, Any], ctx: Pa
         canvas.text(label.font, block.x + label.x, y + label.y, name, label.color)
         canvas.text(value.font, block.x + value.x, y + value.y, text, value.color, max_width=value.w)
         if suffix:
-            canvas.text(unit_el.font, block.x + unit_el.x, y + unit_el.y, suffix, unit_el.color, align="right",
-                        max_width=unit_el.w)  # fmt: skip
+            canvas.text(
+                unit_el.font,
+                block.x + unit_el.x,
+                y + unit_el.y,
+                suffix,
+                unit_el.color,
+                align="right",
+                max_width=unit_el.w,
+            )
 
 
 def _air(canvas: Canvas, layout: Layout, aqi: Mapping[str, Any] | None) -> None:
@@ -103,20 +126,26 @@ def _air(canvas: Canvas, layout: Layout, aqi: Mapping[str, Any] | None) -> None:
     gauge = layout.el("gauge")
     top = INDEX_TOP.get(index, 500)
     filled = max(1, min(gauge.w or 0, round((gauge.w or 0) * min(value, top) / top)))
-    canvas.fill_rect(gauge.x, gauge.y, gauge.x + (gauge.w or 0) - 1, gauge.y + (gauge.h or 1) - 1,
-                     layout.color("gauge_track"))  # fmt: skip
+    canvas.fill_rect(
+        gauge.x, gauge.y, gauge.x + (gauge.w or 0) - 1, gauge.y + (gauge.h or 1) - 1, layout.color("gauge_track")
+    )
     canvas.fill_rect(gauge.x, gauge.y, gauge.x + filled - 1, gauge.y + (gauge.h or 1) - 1, color)
 
     disc = layout.el("aqi_disc")
     canvas.blit_mask(disc_mask(disc.size), disc.x - disc.size, disc.y - disc.size, color)
     number = layout.el("aqi_value")
     assert number.font
-    canvas.text(number.font, number.x, number.y, str(value), contrast_color(color), align="center",
-                max_width=number.w)  # fmt: skip
+    canvas.text(number.font, number.x, number.y, str(value), contrast_color(color), align="center", max_width=number.w)
 
     names = INDEX_NAME.get(index, (index.upper(), "AQI"))
-    canvas.text(index_el.font, index_el.x, index_el.y, fit_text(index_el.font, names, index_el.w or 0),
-                index_el.color, align="center")  # fmt: skip
+    canvas.text(
+        index_el.font,
+        index_el.x,
+        index_el.y,
+        fit_text(index_el.font, names, index_el.w or 0),
+        index_el.color,
+        align="center",
+    )
     label = layout.el("aqi_label")
     assert label.font
     font, width = label.font, label.w or 0
