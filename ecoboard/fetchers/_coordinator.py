@@ -59,7 +59,7 @@ def stale_after(delay: float) -> float:
 class FetcherStatus:
     """A snapshot of one kind's fetcher, for the status page and ``/readyz``.
 
-    ``state``: ``starting`` (no attempt yet), ``ok`` (the last attempt succeeded), ``failing``
+    ``state``: ``starting`` (no attempt finished yet), ``ok`` (the last attempt succeeded), ``failing``
     (the last attempt failed; the last good record is served), ``unavailable`` (failing and no
     good record ever: show "waiting").
     """
@@ -114,6 +114,7 @@ class Coordinator:
         self.last_attempt_at: datetime | None = None
         self.last_error: str | None = None
         self.consecutive_failures = 0
+        self.attempts = 0
         self.next_attempt_at: datetime | None = None
         self.normal_delay = self.settings.period
         self._bus_failing = False
@@ -190,6 +191,7 @@ class Coordinator:
         if self.consecutive_failures:
             log.info("%s from %s recovered after %d failed attempts (version %d)",
                      self.kind, self.provider.name, self.consecutive_failures, record.version)
+        self.attempts += 1
         self.last_good = record
         self.last_success_at = record.fetched_at
         self.last_error = None
@@ -197,6 +199,7 @@ class Coordinator:
         self.backoff.reset()
 
     def _failed(self, exc: Exception, *, bug: bool = False, log_it: bool = True) -> None:
+        self.attempts += 1
         self.consecutive_failures += 1
         self.last_error = str(exc) if not bug else f"{type(exc).__name__}: {exc}"
         if not log_it:
@@ -251,7 +254,7 @@ class Coordinator:
 
     def status(self) -> FetcherStatus:
         """A snapshot of this fetcher's state."""
-        if self.last_attempt_at is None:
+        if self.attempts == 0:
             state: State = "starting"
         elif self.consecutive_failures == 0:
             state = "ok"
