@@ -20,7 +20,6 @@ from tests.store.backends import temp_store_url
 from ._support import FAR_FUTURE, FETCHED_AT, REDIS_BASE, aqi_data
 
 
-
 async def _read_line(stream: trio.abc.ReceiveStream, pattern: str) -> re.Match[str]:
     text = ""
     while (match := re.search(pattern, text)) is None:
