@@ -102,14 +102,15 @@ class RecordHub:
 
     def connect(self, seen: Mapping[str, int]) -> ClientQueue:
         """Register a client that has seen ``seen`` (kind → version); its queue starts with every
-        record newer than that. Registration and the catch-up happen without a checkpoint, so no
-        update can fall between them."""
+        current record whose version differs from that (newer, or from another store the client saw
+        before, e.g. after a database reset). Registration and the catch-up happen without a
+        checkpoint, so no update can fall between them."""
         queue = ClientQueue()
         if self.closing:
             queue.close()
             return queue
         for kind, record in self._latest.items():
-            if record.version > seen.get(kind, 0):
+            if record.version != seen.get(kind):
                 queue.offer(record)
         self._clients.add(queue)
         return queue

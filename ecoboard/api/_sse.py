@@ -86,7 +86,7 @@ def _events(hub: RecordHub, records: list[Record], versions: dict[str, int]) -> 
     now = utc_now()
     out = []
     for record in records:
-        if record.version <= versions.get(record.kind, 0):
+        if record.version == versions.get(record.kind):  # the client has exactly this one
             continue
         versions[record.kind] = record.version
         out.append(format_event("record", hub.record_text(record, now), encode_event_id(versions)))

@@ -96,6 +96,19 @@ async def test_unreadable_last_event_id_replays_the_current_state(tmp_path):
             assert [e.id for e in events] == ["aqi.1", "aqi.1-nfl.1"]
 
 
+async def test_an_id_from_another_store_gets_the_current_record_of_that_kind(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        await api.write("aqi")
+        await api.write("mlb")
+        async with sse(api.client, last_event_id="aqi.1-mlb.90") as reader:  # mlb.90: before a reset
+            event = await reader.next_event()
+            assert (event.json()["kind"], event.json()["version"]) == ("mlb", 1)
+            assert event.id == "aqi.1-mlb.1"
+            with trio.fail_after(10):
+                await api.write("mlb")
+                assert (await reader.next_event()).id == "aqi.1-mlb.2"
+
+
 async def test_heartbeat_comment_when_idle(tmp_path):
     config = {"api": {"heartbeat_seconds": 0.2}}
     async with running_api(store_url_sqlite(tmp_path), config=config) as api, sse(api.client) as reader:
