@@ -15,8 +15,10 @@ import dataclasses
 import logging
 import os
 import sys
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import trio
 
@@ -50,6 +52,16 @@ def _resolve_secrets(config: Config) -> tuple[Config, str | None]:
     config = dataclasses.replace(config, store=dataclasses.replace(config.store, url=store_url),
                                  bus=dataclasses.replace(config.bus, url=bus_url))
     return config, token
+
+
+def _warn_if_os_zone_differs(config: Config) -> None:
+    """C03: say so at start-up when the machine's zone is not the configured one (times follow the config)."""
+    now = datetime.now(UTC)
+    system = now.astimezone().utcoffset()
+    configured = now.astimezone(ZoneInfo(config.timezone)).utcoffset()
+    if system != configured:
+        log.warning("the system time zone (%s) differs from the configured timezone %s: the board shows %s time",
+                    now.astimezone().tzname(), config.timezone, config.timezone)
 
 
 def _hang_after() -> int | None:
@@ -118,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(_config_file(args.config))
     if args.replay is not None and not Path(args.replay).is_dir():
         raise ConfigError(f"--replay: {args.replay} is not a directory of recorded responses")
+    _warn_if_os_zone_differs(config)
     if not args.verbose:
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too chatty for a board
     if args.port is not None and not 0 <= args.port <= 65535:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import trio
 
+from ecoboard import __version__
 from ecoboard.appliance import Appliance, ApplianceOptions, run_appliance
 from ecoboard.config import Config, parse_config
 from ecoboard.fetchers import fetch_once, make_client
@@ -66,7 +67,9 @@ async def test_fetch_once_in_another_process_reaches_the_next_frames(tmp_path: P
             assert done.returncode == 0, done.stderr.decode()
             store = await open_async(store_url)
             written = (await store.latest_versions())["mlb"]
+            startups = await store.startups()
             await store.aclose()
+            assert [(s.component, s.software_version) for s in startups] == [("appliance", __version__)]
             with trio.fail_after(10):
                 await wait_shown(app, {"mlb": written})
             await app.display.next_frame()
