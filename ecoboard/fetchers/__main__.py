@@ -1,8 +1,8 @@
 """``python -m ecoboard.fetchers KIND [--once] ...``: the Kubernetes Job entry point, the same as
-``ecoboard fetch KIND ...``."""
+``ecoboard fetch KIND ...`` (without loading the other subcommands)."""
 
 import sys
 
-from ..cli import main
+from ..cli._cmd_fetch import job_main
 
-sys.exit(main(["fetch", *sys.argv[1:]]))
+sys.exit(job_main())

@@ -156,7 +156,7 @@ async def test_retry_after_is_honoured_then_recovery_logs_once(config, astore, a
     assert coord.status().state == "ok"
 
 
-async def test_success_polls_at_next_poll_and_started_after_first_attempt(config, astore) -> None:
+async def test_success_polls_at_next_poll_and_started_after_first_attempt(config, astore, autojump_clock) -> None:
     script = Script(GOOD)
     coord = coordinator(config, astore, script)
     async with trio.open_nursery() as nursery:
