@@ -21,6 +21,7 @@ import trio
 
 from ecoboard import __version__
 from ecoboard.appliance import Appliance, ApplianceOptions, run_appliance
+from ecoboard.bus import open_bus
 from ecoboard.config import Config, parse_config
 from ecoboard.fetchers import fetch_once, make_client
 from ecoboard.renderer import NullSink
@@ -127,3 +128,42 @@ async def test_redis_restart_keeps_frames_steady_and_loses_no_version(tmp_path: 
             await writer.aclose()
     finally:
         await trio.to_thread.run_sync(redis.stop)
+
+
+async def test_hybrid_fetches_local_kinds_and_syncs_cluster_kinds(tmp_path: Path) -> None:
+    prefix = f"t_{secrets.token_hex(5)}-"
+    with temp_store_url("postgresql", tmp_path) as store_url:
+        config = parse_config({"mode": "hybrid", "cluster_kinds": ["mlb", "nfl"], "store": {"url": store_url},
+                               "bus": {"url": f"redis://127.0.0.1:6379/0?prefix={prefix}"}, "display": {"fps": 30}},
+                              source="test", environ={})
+        async with trio.open_nursery() as nursery:
+            app: Appliance = await nursery.start(partial(run_appliance, ApplianceOptions(
+                config=config, replay_dir=DEMO, serve_api=False, sink=NullSink())))
+            assert app.fetchers is not None and app.fetchers.kinds == ("weather", "aqi", "sun_moon")
+            seen: list[dict] = []
+
+            async def follow_local_bus(task_status=trio.TASK_STATUS_IGNORED) -> None:
+                async with app.local_bus.subscribe(("update",)) as messages:
+                    task_status.started()
+                    async for message in messages:
+                        seen.append(message.payload)
+
+            await nursery.start(follow_local_bus)
+            cluster_bus = open_bus(config.bus.url)
+            writer = await open_async(store_url)
+            async with make_client(replay_dir=DEMO) as client:
+                for kind in ("mlb", "nfl"):  # as the cluster's fetcher Jobs do
+                    await fetch_once(kind, config, client=client, store=writer, bus=cluster_bus)
+            with trio.fail_after(15):  # the local fetchers' first fetches
+                while set(app.snapshot.records) != set(KINDS):
+                    await app.display.next_frame()
+            latest = await writer.latest_versions()
+            with trio.fail_after(15):
+                await wait_shown(app, latest)
+            # the cluster kinds were forwarded to the in-process bus the embedded API follows
+            assert {"kind": "mlb", "version": latest["mlb"]} in seen
+            assert {"kind": "nfl", "version": latest["nfl"]} in seen
+            assert app.health()["weather"].ok and app.health()["mlb"].ok
+            await cluster_bus.aclose()
+            await writer.aclose()
+            nursery.cancel_scope.cancel()
