@@ -29,6 +29,11 @@ from ecoboard.store import AsyncStore, open_store
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REDIS_BASE = "redis://127.0.0.1:6379/0"
 PENZA = "open-meteo/forecast-penza-current-hourly-daily-2023-11-11.json"
+BERLIN_AIR = "open-meteo/air-quality-berlin-current-eaqi-usaqi-pm-2024-02-21.json"
+OPENING_DAY = "mlb-statsapi/schedule-2022-04-07-opening-day-finals-2-postponed.json"
+NFL_WEEK1 = "espn/nfl-scoreboard-2022-week1-sunday-live-mixed.json"
+OSLO_SUN = "met-norway/sunrise3-sun-oslo-2022-12-18.json"
+OSLO_MOON = "met-norway/sunrise3-moon-oslo-2022-12-18.json"
 FETCHED_AT = datetime(2023, 11, 11, 11, 20, tzinfo=UTC)
 FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
 
@@ -38,44 +43,49 @@ def fixture(relative: str) -> Any:
     return json.loads((FIXTURES / relative).read_text(encoding="utf-8"))
 
 
-def _transform(kind: str, provider: str, request: str, answer: str, now: str, **config: Any) -> dict[str, Any]:
+def _transform(kind: str, provider: str, answers: Mapping[str, str], now: str, **config: Any) -> dict[str, Any]:
+    """``kind`` data as the provider makes it from recorded answers (request name → fixture path)."""
     cfg = parse_config(config, source="(test)", environ={})
     ctx = FetchContext(now=datetime.fromisoformat(now), config=cfg, settings=cfg.providers[kind])
-    return get_provider(kind, provider).transform({request: fixture(answer)}, ctx)
+    return get_provider(kind, provider).transform({name: fixture(path) for name, path in answers.items()}, ctx)
 
 
 @cache
 def weather_data() -> dict[str, Any]:
     """Open-Meteo's recorded Penza forecast, transformed by the weather provider."""
-    return _transform("weather", "open-meteo", "forecast", PENZA, "2023-11-11T11:20:00+00:00",
+    return _transform("weather", "open-meteo", {"forecast": PENZA}, "2023-11-11T11:20:00+00:00",
                       location={"lat": 53.2, "lon": 45.0}, timezone="Europe/Moscow")
+
+
+@cache
+def aqi_data() -> dict[str, Any]:
+    """Open-Meteo's recorded Berlin air quality (US AQI 41, EAQI 22), transformed by the aqi provider."""
+    return _transform("aqi", "open-meteo", {"air_quality": BERLIN_AIR}, "2024-02-21T15:10:00+00:00",
+                      location={"lat": 52.52, "lon": 13.41}, timezone="Europe/Berlin")
 
 
 @cache
 def mlb_data() -> dict[str, Any]:
     """MLB's recorded opening day 2022 (finals and two postponements), transformed by the provider."""
-    return _transform("mlb", "mlb-statsapi", "schedule",
-                      "mlb-statsapi/schedule-2022-04-07-opening-day-finals-2-postponed.json",
-                      "2022-04-08T03:00:00+00:00", timezone="America/New_York")
+    return _transform("mlb", "mlb-statsapi", {"schedule": OPENING_DAY}, "2022-04-08T03:00:00+00:00",
+                      timezone="America/New_York")
 
 
-def aqi_data(value: int = 41) -> dict[str, Any]:
-    """A small valid aqi payload (docs/records.md), built from the recorded Berlin reading's PM values."""
-    return {"time": "2024-02-21T15:00:00+00:00",
-            "indices": [{"index": "us_epa", "value": value, "category": "good", "label": "Good", "color": "#00e400",
-                         "dominant_pollutant": "pm2_5"}],
-            "pollutants": {"pm2_5": 8.8, "pm10": 9.7}}
+@cache
+def nfl_data() -> dict[str, Any]:
+    """ESPN's recorded NFL 2022 week 1 Sunday (16 games), transformed by the nfl provider."""
+    return _transform("nfl", "espn", {"scoreboard": NFL_WEEK1}, "2022-09-11T20:00:00+00:00")
 
 
+@cache
 def sun_moon_data() -> dict[str, Any]:
-    """A small valid sun_moon payload for Oslo, 2022-12-18 (docs/records.md)."""
-    return {"date": "2022-12-18", "sunrise": "2022-12-18T08:17:00+00:00", "sunset": "2022-12-18T14:12:00+00:00",
-            "solar_noon": "2022-12-18T11:14:00+00:00", "moonrise": None, "moonset": "2022-12-18T12:10:00+00:00",
-            "moon_phase_degrees": 288.54, "moon_phase": "waning_crescent", "moon_illumination": 0.34}
+    """MET Norway's recorded Oslo sun and moon of 2022-12-18, transformed by the sun_moon provider."""
+    return _transform("sun_moon", "met-norway", {"sun": OSLO_SUN, "moon": OSLO_MOON}, "2022-12-18T09:00:00+00:00",
+                      location={"lat": 59.91, "lon": 10.75}, timezone="Europe/Oslo")
 
 
 DATA: dict[str, Callable[[], dict[str, Any]]] = {
-    "weather": weather_data, "aqi": aqi_data, "mlb": mlb_data, "sun_moon": sun_moon_data,
+    "weather": weather_data, "aqi": aqi_data, "mlb": mlb_data, "nfl": nfl_data, "sun_moon": sun_moon_data,
 }
 SOURCES = {"weather": "open-meteo", "aqi": "open-meteo", "mlb": "mlb-statsapi", "sun_moon": "met-norway",
            "nfl": "espn"}
@@ -98,9 +108,9 @@ class Api:
         return f"http://127.0.0.1:{self.port}"
 
     async def write(self, kind: str, data: Mapping[str, Any] | None = None, *, publish: bool = True,
-                    valid_until: datetime = FAR_FUTURE) -> Record:
-        """Write the next ``kind`` record to the store and (by default) announce it on the bus."""
-        record = await self.store.write(kind, fetched_at=FETCHED_AT, valid_until=valid_until, source=SOURCES[kind],
+                    fetched_at: datetime = FETCHED_AT, valid_until: datetime = FAR_FUTURE) -> Record:
+        """Write the next ``kind`` record (by default from its recorded fixture) and announce it on the bus."""
+        record = await self.store.write(kind, fetched_at=fetched_at, valid_until=valid_until, source=SOURCES[kind],
                                         data=DATA[kind]() if data is None else data)
         if publish:
             await self.bus.publish("update", {"kind": kind, "version": record.version})

@@ -44,12 +44,12 @@ async def test_ecoboard_api_serves_the_cluster_store_and_stops_on_sigterm(tmp_pa
             store = AsyncStore(open_store(store_url))
             bus = open_bus(bus_url)
             record = await store.write("aqi", fetched_at=FETCHED_AT, valid_until=FAR_FUTURE, source="open-meteo",
-                                       data=aqi_data(57))
+                                       data=aqi_data())
             await bus.publish("update", {"kind": "aqi", "version": record.version})
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
                 assert (await client.get("/healthz")).json() == {"status": "alive"}
                 body = (await client.get("/api/v1/records/aqi")).json()
-                assert body["data"]["indices"][0]["value"] == 57
+                assert [(i["index"], i["value"]) for i in body["data"]["indices"]] == [("us_epa", 41), ("eaqi", 22)]
                 assert (await client.get("/api/v1/display")).status_code == 503
                 pause = await client.post("/api/v1/display/pause", headers={"Authorization": "Bearer x"})
                 assert pause.status_code == 503  # no token configured: control disabled

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from ecoboard import KINDS
 
-from ._support import FETCHED_AT, PENZA, aqi_data, fixture, past, running_api, store_url_sqlite
+from ._support import BERLIN_AIR, FETCHED_AT, PENZA, aqi_data, fixture, past, running_api, store_url_sqlite
 
 
 async def test_records_is_empty_before_any_write(tmp_path):
@@ -39,7 +41,7 @@ async def test_one_record_and_its_errors(tmp_path):
         response = await api.client.get("/api/v1/records/aqi")
         assert response.status_code == 200
         assert response.json() == {**record.to_json(), "stale": False}
-        assert response.json()["data"]["indices"][0]["value"] == 41
+        assert response.json()["data"]["indices"][0]["value"] == fixture(BERLIN_AIR)["current"]["us_aqi"] == 41
 
         unknown = await api.client.get("/api/v1/records/hockey")
         assert unknown.status_code == 404
@@ -53,12 +55,13 @@ async def test_one_record_and_its_errors(tmp_path):
 
 async def test_history_is_newest_first_and_bounded(tmp_path):
     async with running_api(store_url_sqlite(tmp_path)) as api:
-        for value in (10, 20, 30):
-            await api.write("aqi", aqi_data(value))
+        for hour in (13, 14, 15):
+            await api.write("aqi", fetched_at=datetime(2024, 2, 21, hour, 5, tzinfo=UTC))
         body = (await api.client.get("/api/v1/records/aqi/history", params={"limit": 2})).json()
         assert body["kind"] == "aqi"
         assert [r["version"] for r in body["records"]] == [3, 2]
-        assert [r["data"]["indices"][0]["value"] for r in body["records"]] == [30, 20]
+        assert [r["fetched_at"] for r in body["records"]] == ["2024-02-21T15:05:00+00:00", "2024-02-21T14:05:00+00:00"]
+        assert all(r["data"] == aqi_data() for r in body["records"])
         everything = (await api.client.get("/api/v1/records/aqi/history")).json()
         assert [r["version"] for r in everything["records"]] == [3, 2, 1]
         assert (await api.client.get("/api/v1/records/nfl/history")).json() == {"kind": "nfl", "records": []}

@@ -13,7 +13,7 @@ from ecoboard import KINDS
 from ecoboard.api import decode_event_id, encode_event_id
 from tests.store.backends import temp_store_url
 
-from ._support import redis_url, running_api, sse, store_url_sqlite
+from ._support import nfl_data, redis_url, running_api, sse, store_url_sqlite
 
 BACKENDS = ["memory+sqlite", "redis+postgresql"]
 
@@ -90,7 +90,7 @@ async def test_reconnect_with_last_event_id_receives_exactly_what_it_missed(tmp_
 async def test_unreadable_last_event_id_replays_the_current_state(tmp_path):
     async with running_api(store_url_sqlite(tmp_path)) as api:
         await api.write("aqi")
-        await api.write("nfl", {"season": None, "week": None, "games": [], "byes": []})
+        await api.write("nfl")
         async with sse(api.client, last_event_id="not-an-id") as reader:
             events = await reader.events(2)
             assert [e.id for e in events] == ["aqi.1", "aqi.1-nfl.1"]
@@ -177,7 +177,7 @@ async def test_a_stalled_client_does_not_delay_the_others(tmp_path: Path):
                     await reader.ready()
                 with trio.fail_after(60):
                     for _ in range(updates):
-                        await api.write("nfl", {"games": [], "byes": [], "note": padding})
+                        await api.write("nfl", {**nfl_data(), "padding": padding})
                     for reader in (a, b, c):
                         while reader.last_id != f"nfl.{updates}":
                             await reader.next_event()
