@@ -3,6 +3,10 @@
 Rectangles are inclusive of both corners, as on the original boards: ``fill_rect(0, 0, 31, 15, c)``
 covers 32 x 16 pixels. Every string drawn is recorded in :attr:`Canvas.text_boxes` (unclipped), so
 tests can prove that no text leaves the panel or overlaps another field.
+
+Read-only masks and RGBA images (glyph and string rasters, icons) are immutable, so the positions of
+their set pixels are computed once and kept (:func:`_sparse`); drawing one that lies wholly on the
+panel is then a single fancy-index assignment into the flat frame.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ class TextBox:
 class Canvas:
     """A frame being drawn. ``pixels`` is the ``(height, width, 3)`` uint8 array, ``[y, x, rgb]``."""
 
-    __slots__ = ("height", "pixels", "text_boxes", "width")
+    __slots__ = ("_flat", "height", "pixels", "text_boxes", "width")
 
     def __init__(self, pixels: np.ndarray | None = None) -> None:
         if pixels is None:
@@ -63,6 +67,7 @@ class Canvas:
         self.pixels = pixels
         self.height, self.width = pixels.shape[0], pixels.shape[1]
         self.text_boxes: list[TextBox] = []
+        self._flat = pixels.reshape(-1, 3) if pixels.flags.c_contiguous else None
 
     def clear(self) -> None:
         """Black frame, no recorded text."""
@@ -95,6 +100,9 @@ class Canvas:
         self.vline(x0, y0, y1, color)
         self.vline(x1, y0, y1, color)
 
+    def _inside(self, x: int, y: int, h: int, w: int) -> bool:
+        return x >= 0 and y >= 0 and x + w <= self.width and y + h <= self.height
+
     def _clip(self, x: int, y: int, h: int, w: int, clip: tuple[int, int, int, int] | None) -> tuple[int, ...] | None:
         cx0, cy0, cx1, cy1 = clip if clip is not None else (0, 0, self.width, self.height)
         cx0, cy0, cx1, cy1 = max(cx0, 0), max(cy0, 0), min(cx1, self.width), min(cy1, self.height)
@@ -110,7 +118,12 @@ class Canvas:
 
         ``clip`` is an optional ``(x0, y0, x1, y1)`` window (x1, y1 excluded) inside the panel.
         """
-        box = self._clip(x, y, mask.shape[0], mask.shape[1], clip)
+        h, w = mask.shape
+        if clip is None and self._flat is not None and not mask.flags.writeable and self._inside(x, y, h, w):
+            sparse = _sparse(mask, self.width)
+            self._flat[sparse.offsets + (y * self.width + x)] = color
+            return
+        box = self._clip(x, y, h, w, clip)
         if box is None:
             return
         xa, ya, xb, yb = box
@@ -118,7 +131,12 @@ class Canvas:
 
     def blit_rgb(self, icon: np.ndarray, x: int, y: int) -> None:
         """Copy an ``(h, w, 3)`` RGB or ``(h, w, 4)`` RGBA image (alpha 0 = transparent) to ``(x, y)``."""
-        box = self._clip(x, y, icon.shape[0], icon.shape[1], None)
+        h, w = icon.shape[0], icon.shape[1]
+        if icon.shape[2] == 4 and self._flat is not None and not icon.flags.writeable and self._inside(x, y, h, w):
+            sparse = _sparse(icon, self.width)
+            self._flat[sparse.offsets + (y * self.width + x)] = sparse.colors
+            return
+        box = self._clip(x, y, h, w, None)
         if box is None:
             return
         xa, ya, xb, yb = box
@@ -147,9 +165,10 @@ class Canvas:
         ends the text at the panel's last column) of the text.
         Text wider than ``max_width`` is cut to the longest prefix that fits.
         """
-        if max_width is not None and font.measure(text) > max_width:
-            text = font.truncate(text, max_width)
         mask = font.raster(text)
+        if max_width is not None and mask.shape[1] > max_width:
+            text = font.truncate(text, max_width)
+            mask = font.raster(text)
         width = mask.shape[1]
         if align == "center":
             x -= width // 2
@@ -171,3 +190,32 @@ class Canvas:
         if mask.shape[1]:
             self.text_boxes.append(TextBox(x, y, x + min(width, mask.shape[1]), y + font.height, text))
         return mask.shape[1]
+
+
+@dataclass(frozen=True)
+class _Sparse:
+    offsets: np.ndarray  # flat pixel offsets (row * panel width + column) of the set pixels
+    colors: np.ndarray | None  # their RGB values, for images
+
+
+_sparse_cache: dict[tuple[int, int], tuple[np.ndarray, _Sparse]] = {}
+_SPARSE_LIMIT = 8192
+
+
+def _sparse(image: np.ndarray, panel_width: int) -> _Sparse:
+    """The set pixels of a read-only mask or RGBA image, computed once per array object."""
+    key = (id(image), panel_width)
+    hit = _sparse_cache.get(key)
+    if hit is not None and hit[0] is image:
+        return hit[1]
+    if image.ndim == 2:
+        rows, cols = np.nonzero(image)
+        colors = None
+    else:
+        rows, cols = np.nonzero(image[:, :, 3])
+        colors = np.ascontiguousarray(image[rows, cols, :3])
+    sparse = _Sparse(offsets=rows.astype(np.intp) * panel_width + cols, colors=colors)
+    if len(_sparse_cache) >= _SPARSE_LIMIT:
+        _sparse_cache.clear()
+    _sparse_cache[key] = (image, sparse)  # keeps the array alive, so its id cannot be reused
+    return sparse

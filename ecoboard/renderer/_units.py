@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import zoneinfo
 from datetime import datetime, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 
 from .._record import utc_instant
 from ..config import Config
@@ -17,9 +17,16 @@ def zone(name: str) -> tzinfo:
     return zoneinfo.ZoneInfo(name)
 
 
+@lru_cache(maxsize=4096)
+def parse_instant(text: str) -> datetime:
+    """An ISO-8601 instant from a record, as an aware UTC datetime (parsed once per distinct text)."""
+    return utc_instant(text)
+
+
 def local_time(value: datetime | str, config: Config) -> datetime:
     """An instant (aware datetime or ISO text) in the configured time zone."""
-    return utc_instant(value).astimezone(zone(config.timezone))
+    instant = parse_instant(value) if isinstance(value, str) else utc_instant(value)
+    return instant.astimezone(zone(config.timezone))
 
 
 def temperature(celsius: float, config: Config) -> float:

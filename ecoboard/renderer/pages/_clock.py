@@ -6,12 +6,12 @@ from .._canvas import Canvas
 from .._context import PageContext
 from .._fonts import fit_text
 from .._layout import get_layout
-from .._registry import register_page
+from .._registry import every_second, register_page
 from .._units import format_temp, local_time
 from .._widgets import record_data
 
 
-@register_page("clock", kinds=("weather",))
+@register_page("clock", kinds=("weather",), key=every_second)
 def clock_page(canvas: Canvas, ctx: PageContext) -> None:
     """``7:05`` (12 h, with seconds and AM/PM beside it) or ``19:05`` (24 h), the date, the place."""
     layout = get_layout("clock")

@@ -10,7 +10,7 @@ from .._canvas import Canvas
 from .._context import PageContext
 from .._icons import get_icon
 from .._layout import get_layout
-from .._registry import register_page
+from .._registry import every_minute, register_page
 from .._units import format_temp, local_time, zone
 from .._widgets import draw_waiting, record_data
 
@@ -24,7 +24,7 @@ def upcoming_days(weather: Mapping[str, Any], ctx: PageContext, count: int) -> l
     return [d for d in weather.get("daily") or () if str(d.get("date", "")) >= today][:count]
 
 
-@register_page("daily", kinds=("weather",))
+@register_page("daily", kinds=("weather",), key=every_minute)
 def daily_page(canvas: Canvas, ctx: PageContext) -> None:
     """Weekday names come from the forecast's dates, never from the board's clock."""
     weather = record_data(ctx, "weather")

@@ -6,13 +6,12 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from ..._record import utc_instant
 from .._canvas import Canvas
 from .._context import PageContext
 from .._icons import get_icon
 from .._layout import get_layout
-from .._registry import register_page
-from .._units import format_temp, hour_text, local_time, speed
+from .._registry import every_minute, register_page
+from .._units import format_temp, hour_text, local_time, parse_instant, speed
 from .._widgets import draw_waiting, record_data
 
 
@@ -20,11 +19,11 @@ def upcoming_hours(hourly: tuple[Mapping[str, Any], ...], ctx: PageContext, coun
     """``count`` entries from the current hour on, ``options.step`` hours apart (default 1)."""
     step = max(int(ctx.options.get("step", 1)), 1)
     start = ctx.now - timedelta(hours=1)
-    future = [h for h in hourly if h.get("time") and utc_instant(h["time"]) > start]
+    future = [h for h in hourly if h.get("time") and parse_instant(h["time"]) > start]
     return future[::step][:count]
 
 
-@register_page("hourly", kinds=("weather",))
+@register_page("hourly", kinds=("weather",), key=every_minute)
 def hourly_page(canvas: Canvas, ctx: PageContext) -> None:
     """Up to four columns; a column's missing value hides that cell only."""
     weather = record_data(ctx, "weather")

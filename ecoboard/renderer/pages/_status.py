@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from ..._record import KINDS
 from .._canvas import Canvas, Color
 from .._context import KindHealth, PageContext
@@ -27,7 +29,13 @@ def _detail(health: KindHealth | None, source: str) -> str:
     return source
 
 
-@register_page("status", kinds=())
+def _status_key(ctx: PageContext) -> Hashable:
+    """The second, and every record's version (the page reads all kinds but marks none stale)."""
+    versions = tuple((kind, r.version, r.fetched_at) for kind, r in sorted(ctx.records.items()))
+    return (int(ctx.now.timestamp()), versions)
+
+
+@register_page("status", kinds=(), key=_status_key)
 def status_page(canvas: Canvas, ctx: PageContext) -> None:
     """One row per kind: a health dot, the kind, its source (or failure count) and the record's age."""
     layout = get_layout("status")

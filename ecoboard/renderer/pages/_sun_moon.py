@@ -9,13 +9,12 @@ from typing import Any
 
 import numpy as np
 
-from ..._record import utc_instant
 from .._canvas import Canvas, Color
 from .._context import PageContext
 from .._fonts import fit_text
 from .._layout import Layout, get_layout
-from .._registry import register_page
-from .._units import clock_text, local_time
+from .._registry import every_minute, register_page
+from .._units import clock_text, local_time, parse_instant
 from .._widgets import draw_waiting, record_data
 
 PHASE_WORDS = {
@@ -54,7 +53,7 @@ def _events(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     ]
     moon = sorted(
         (
-            (utc_instant(data[key]), label)
+            (parse_instant(data[key]), label)
             for key, label in (("moonrise", "Moonrise"), ("moonset", "Moonset"))
             if data.get(key)
         ),
@@ -63,7 +62,7 @@ def _events(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     return events
 
 
-@register_page("sun_moon", kinds=("sun_moon",))
+@register_page("sun_moon", kinds=("sun_moon",), key=every_minute)
 def sun_moon_page(canvas: Canvas, ctx: PageContext) -> None:
     """Events that already happened today are dimmed; a missing event (polar day/night) is left out."""
     data = record_data(ctx, "sun_moon")
@@ -99,12 +98,12 @@ def _draw_events(canvas: Canvas, layout: Layout, events: list[tuple[str, str, st
     assert label_el.font and time_el.font
     past: Color = layout.color("past")
     if len(events) > block.count:  # keep both sun events and the next moon event
-        upcoming = [e for e in events[2:] if utc_instant(e[2]) >= ctx.now]
+        upcoming = [e for e in events[2:] if parse_instant(e[2]) >= ctx.now]
         events = events[:2] + (upcoming or events[-1:])[: block.count - 2]
     for i, (group, label, instant) in enumerate(events[: block.count]):
         y = block.y + i * block.step
         when: datetime = local_time(instant, ctx.config)
-        color = past if utc_instant(instant) < ctx.now else layout.el(group).color
+        color = past if parse_instant(instant) < ctx.now else layout.el(group).color
         canvas.text(label_el.font, block.x + label_el.x, y + label_el.y, label, color, max_width=label_el.w)
         canvas.text(
             time_el.font,

@@ -10,7 +10,7 @@ from .._context import PageContext
 from .._fonts import fit_text
 from .._icons import get_icon
 from .._layout import Layout, get_layout
-from .._registry import register_page
+from .._registry import records_only, register_page
 from .._units import compass, format_temp, speed, speed_unit
 from .._widgets import contrast_color, disc_mask, draw_waiting, record_data, wrap_words
 
@@ -42,7 +42,7 @@ SHORT_LABEL = {"unhealthy_sensitive": "Unhealthy (SG)", "very_unhealthy": "Very 
 POLLUTANT = {"pm2_5": "PM2.5", "pm10": "PM10", "o3": "O3", "no2": "NO2", "so2": "SO2", "co": "CO"}
 
 
-@register_page("weather", kinds=("weather", "aqi"))
+@register_page("weather", kinds=("weather", "aqi"), key=records_only)
 def weather_page(canvas: Canvas, ctx: PageContext) -> None:
     """Current conditions on the left, the first air-quality index on the right."""
     weather = record_data(ctx, "weather")
