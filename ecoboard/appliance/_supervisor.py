@@ -194,6 +194,7 @@ async def run_appliance(options: ApplianceOptions, *,
             if app.store is not None:
                 await app.store.aclose()
     notifier.notify("STATUS=stopped")
+    notifier.close()
 
 
 async def _serve_api(app: Appliance, store: AsyncStore, options: ApplianceOptions, *,
