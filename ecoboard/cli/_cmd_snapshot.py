@@ -1,0 +1,110 @@
+"""``ecoboard snapshot``: render one page to a PNG file, from the store or from recorded responses.
+
+Without ``--replay`` the page sees the latest record of every kind in the configured store. With
+``--replay DIR`` each kind the page reads is fetched once through the fetch framework, answered from
+the recorded responses in DIR, into a temporary SQLite store that is removed afterwards. ``--now``
+draws the page as at that instant (ISO-8601 with an offset). The PNG is the composed frame (no
+brightness or gamma), each panel pixel a ``--scale`` x ``--scale`` square.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import trio
+
+from .._errors import ConfigError, EcoboardError
+from .._record import KINDS, Record, utc_instant
+from ..config import Config, load_config
+from ..fetchers import connection_urls, fetch_once, make_client, provider_for, resolve_api_key
+from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink
+from ..store import AsyncStore, open_store
+from ._cmd_fetch import config_file
+
+log = logging.getLogger("ecoboard.snapshot")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``snapshot`` subcommand."""
+    parser = subparsers.add_parser(
+        "snapshot", help="render one page to a PNG file", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--page", required=True, help="page name: " + ", ".join(sorted(PAGES)))
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.png", help="PNG file to write")
+    parser.add_argument("--scale", type=int, default=4, help="pixels per panel pixel (default 4)")
+    parser.add_argument("--now", metavar="ISO", help="draw as at this instant, e.g. 2024-04-28T19:00:00+00:00")
+    parser.add_argument("--replay", metavar="DIR", help="fetch the page's kinds from recorded responses in DIR")
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)",
+    )
+    parser.set_defaults(handler=run_snapshot)
+
+
+def run_snapshot(args: argparse.Namespace) -> int:
+    """Handler of ``ecoboard snapshot``."""
+    if args.page not in PAGES:
+        raise ConfigError(f"--page: expected one of {', '.join(sorted(PAGES))}, got {args.page!r}")
+    if not 1 <= args.scale <= 32:
+        raise ConfigError(f"--scale: expected 1 to 32, got {args.scale}")
+    try:
+        now = utc_instant(args.now) if args.now else datetime.now(UTC)
+    except ValueError as exc:
+        raise ConfigError(f"--now: expected an ISO-8601 instant with an offset: {exc}") from None
+    config = load_config(config_file(args.config))
+    kinds = PAGE_KINDS.get(args.page) or KINDS
+    if args.replay and not Path(args.replay).is_dir():
+        raise ConfigError(f"--replay: {args.replay} is not a directory")
+    records = trio.run(replay_records, Path(args.replay), kinds, config, now) if args.replay else stored_records(config)
+    options = next((spec.options for spec in config.display.pages if spec.page == args.page), {})
+    ctx = PageContext(records=records, now=now, config=config, options=options)
+    renderer = FrameRenderer()
+    renderer.render(args.page, ctx)
+    PngSink(args.out, scale=args.scale).show(renderer.composed)
+    print(f"wrote {args.out}: page {args.page}, records: {', '.join(sorted(records)) or 'none'}")
+    return 0
+
+
+def stored_records(config: Config) -> dict[str, Record]:
+    """The latest record of every kind in the configured store."""
+    store = open_store(connection_urls(config)[0], history=config.store.history)
+    try:
+        return store.latest_all()
+    finally:
+        store.close()
+
+
+async def replay_records(replay: Path, kinds: tuple[str, ...], config: Config, now: datetime) -> dict[str, Record]:
+    """Fetch each of ``kinds`` once from the recordings in ``replay`` (as at ``now``) into a temporary store.
+
+    A kind whose fetch fails is left out (the page then shows its first-refresh state); the failure
+    is logged as a warning.
+    """
+    with tempfile.TemporaryDirectory(prefix="ecoboard-snapshot-") as tmp:
+        store = open_store(f"sqlite:///{Path(tmp) / 'snapshot.sqlite3'}", history=config.store.history)
+        try:
+            async with make_client(replay_dir=replay) as client:
+                for kind in kinds:
+                    if kind not in config.providers:
+                        continue
+                    try:
+                        api_key = resolve_api_key(config, provider_for(kind, config))
+                        await fetch_once(
+                            kind,
+                            config,
+                            client=client,
+                            store=AsyncStore(store),
+                            bus=None,
+                            api_key=api_key,
+                            clock=lambda: now,
+                        )
+                    except EcoboardError as exc:
+                        log.warning("%s: not fetched from the recordings: %s", kind, exc)
+            return store.latest_all()
+        finally:
+            store.close()
