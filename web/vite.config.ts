@@ -3,7 +3,7 @@
 // automatic JSX runtime, so no React plugin is needed. `npm run dev` proxies /api to a local API.
 import { defineConfig } from 'vite';
 
-// Component tests render times in a fixed zone so "local start time" assertions are exact.
+// Component tests (happy-dom) render times in a fixed zone so "local start time" assertions are exact.
 process.env.TZ = 'America/New_York';
 
 export default defineConfig({
@@ -13,7 +13,7 @@ export default defineConfig({
     proxy: { '/api': { target: process.env.ECOBOARD_API ?? 'http://127.0.0.1:8080', changeOrigin: false } },
   },
   test: {
-    environment: 'jsdom',
+    environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     globals: false,

@@ -38,8 +38,8 @@ export function Runners({ runners }: { runners: Game['runners'] }) {
   );
   const label = (['first', 'second', 'third'] as const).filter(on).join(', ') || 'bases empty';
   return (
-    <svg className="runners" width="38" height="30" viewBox="0 0 38 30" role="img" aria-label={`runners: ${label}`}>
-      {base('second', 14.5, 3)}{base('first', 25, 13)}{base('third', 4, 13)}
+    <svg className="runners" width="40" height="32" viewBox="0 0 40 32" role="img" aria-label={`runners: ${label}`}>
+      {base('second', 15.5, 3)}{base('first', 27, 14)}{base('third', 4, 14)}
     </svg>
   );
 }

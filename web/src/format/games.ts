@@ -131,7 +131,7 @@ export function chipColor(side: Side): string {
     if (!m) return true;
     const n = parseInt(m[1], 16);
     const luminance = 0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255);
-    return luminance < 40;
+    return luminance < 60;
   };
   if (side.color && !dark(side.color)) return side.color;
   if (side.alt_color && !dark(side.alt_color)) return side.alt_color;

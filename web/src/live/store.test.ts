@@ -1,4 +1,4 @@
-// The live store's merge and reconnect rules. jsdom has no EventSource, so a minimal one stands in
+// The live store's merge and reconnect rules. The test DOM (happy-dom) has no EventSource, so a minimal one stands in
 // for the browser's here; the end-to-end test drives the real one in Chromium against the server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EcoRecord } from '../api/types';

@@ -50,7 +50,7 @@ describe('EnvironmentPage', () => {
     const main = screen.getByTestId('aqi-main');
     expect(main.textContent).toBe('US AQI 41 · Good');
     const swatch = main.previousElementSibling as HTMLElement;
-    expect(swatch.style.background).toBe('rgb(0, 228, 0)'); // #00e400, US EPA "Good"
+    expect(swatch.style.background).toBe('#00e400'); // the US EPA "Good" band colour
     expect(screen.getByText(/European AQI 22 · Fair/)).toBeTruthy();
     expect(screen.getByText('PM2.5 8.8')).toBeTruthy();
   });

@@ -49,7 +49,10 @@ function Current({ weather, units }: { weather: WeatherData; units: Units }) {
 function Aqi({ aqi }: { aqi: AqiData }) {
   const main = aqi.indices[0];
   if (!main) return null;
-  const pollutants = Object.entries(aqi.pollutants ?? {}).filter(([, v]) => v !== null && v !== undefined);
+  const given = aqi.pollutants ?? {};
+  const pollutants = Object.keys(POLLUTANTS)
+    .map((k) => [k, given[k]] as const)
+    .filter(([, v]) => v !== null && v !== undefined);
   return (
     <div className="aqi">
       <div className="aqi-main" style={{ borderColor: main.color }}>
@@ -67,7 +70,7 @@ function Aqi({ aqi }: { aqi: AqiData }) {
       {pollutants.length > 0 && (
         <p className="pollutants">
           {pollutants.map(([k, v]) => (
-            <span key={k}>{POLLUTANTS[k] ?? k} {Math.round(Number(v) * 10) / 10}</span>
+            <span key={k}>{POLLUTANTS[k]} {Math.round(Number(v) * 10) / 10}</span>
           ))}
         </p>
       )}
@@ -124,7 +127,7 @@ function Daily({ weather, units }: { weather: WeatherData; units: Units }) {
             <span className="day-extra">
               {d.precipitation_probability !== null && d.precipitation_probability !== undefined
                 ? `${Math.round(d.precipitation_probability)}%`
-                : d.precipitation_sum
+                : (d.precipitation_sum ?? 0) >= 0.1 // less than a tenth of a mm reads as dry
                   ? formatPrecipitation(d.precipitation_sum, units)
                   : ''}
             </span>
