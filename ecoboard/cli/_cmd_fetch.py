@@ -16,7 +16,7 @@ from pathlib import Path
 
 import trio
 
-from .._errors import EcoboardError
+from .._errors import ConfigError, EcoboardError
 from ..bus import open_bus
 from ..config import Config, load_config
 from ..fetchers import (
@@ -86,6 +86,8 @@ def run_fetch(args: argparse.Namespace) -> int:
 
 async def _fetch(args: argparse.Namespace, config: Config) -> int:
     provider = provider_for(args.kind, config)
+    if not config.providers[args.kind].enabled:
+        raise ConfigError(f"providers.{args.kind}.enabled is false: this kind is not fetched")
     api_key = resolve_api_key(config, provider)
     store_url, bus_url = connection_urls(config)
     replay = args.replay or config.replay_dir

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Any
 
 import httpx
 import trio
@@ -49,47 +50,30 @@ def make_coordinator(
                        api_key=api_key, clock=clock, rng=rng)
 
 
-async def fetch_once(
-    kind: str,
-    config: Config,
-    *,
-    client: httpx.AsyncClient,
-    store: AsyncStore,
-    bus: Bus | None,
-    api_key: str | None = None,
-    clock: Callable[[], datetime] = wall_clock,
-) -> Record:
+async def fetch_once(kind: str, config: Config, **deps: Any) -> Record:
     """Fetch ``kind`` once, write and publish it; return the record or raise (nothing written).
 
+    ``deps`` are :func:`make_coordinator`'s keyword arguments (``client``, ``store``, ``bus``, ...).
     The failure is raised, not logged: the caller reports it (the CLI prints one line).
     """
-    coordinator = make_coordinator(kind, config, client=client, store=store, bus=bus, api_key=api_key, clock=clock)
-    return await coordinator.refresh(log_failure=False)
+    return await make_coordinator(kind, config, **deps).refresh(log_failure=False)
 
 
 async def run_fetcher(
     kind: str,
     config: Config,
     *,
-    client: httpx.AsyncClient,
-    store: AsyncStore,
-    bus: Bus | None,
-    limiters: Limiters | None = None,
-    api_key: str | None = None,
-    clock: Callable[[], datetime] = wall_clock,
-    rng: random.Random | None = None,
     task_status: trio.TaskStatus[Coordinator] = trio.TASK_STATUS_IGNORED,
+    **deps: Any,
 ) -> None:
     """Fetch ``kind`` forever at the provider's pace. Never returns unless cancelled.
 
-    ``task_status.started(coordinator)`` is called after the first attempt, successful or not, so
-    the caller can read :meth:`Coordinator.status`. Every fetch error is absorbed (logged on the
-    edge, retried with backoff); a :class:`ConfigError` for an unknown kind or provider is raised
-    before the loop starts.
+    ``deps`` are :func:`make_coordinator`'s keyword arguments. ``task_status.started(coordinator)``
+    is called after the first attempt, successful or not, so the caller can read
+    :meth:`Coordinator.status`. Every fetch error is absorbed (logged on the edge, retried with
+    backoff); a :class:`ConfigError` for an unknown kind or provider is raised before the loop starts.
     """
-    coordinator = make_coordinator(kind, config, client=client, store=store, bus=bus, limiters=limiters,
-                                   api_key=api_key, clock=clock, rng=rng)
-    await coordinator.run(task_status=task_status)
+    await make_coordinator(kind, config, **deps).run(task_status=task_status)
 
 
 async def run_fetchers(

@@ -116,3 +116,11 @@ def test_fetch_unknown_kind_is_a_config_error(capsys) -> None:
         "ecoboard fetch: error: providers.cricket: no such kind is configured "
         "(configured: aqi, mlb, nfl, sun_moon, weather)\n"
     )
+
+
+def test_fetch_of_a_disabled_kind_is_refused(capsys, tmp_path: Path) -> None:
+    config = tmp_path / "ecoboard.yaml"
+    config.write_text(f"store:\n  url: sqlite:///{tmp_path / 'db.sqlite3'}\nproviders:\n  nfl:\n    enabled: false\n")
+    assert main(["fetch", "nfl", "--once", "--replay", str(DEMO), "--config", str(config)]) == 2
+    expected = "ecoboard fetch: error: providers.nfl.enabled is false: this kind is not fetched\n"
+    assert capsys.readouterr().err == expected
