@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +101,7 @@ class Api:
     bus: MemoryBus | RedisBus
     app: EcoboardApp
     stop: trio.Event
+    stopped: trio.Event
     written: list[Record] = field(default_factory=list)
 
     @property
@@ -144,13 +145,18 @@ async def running_api(
     bus = open_bus(bus_url)
     app = create_app(ApiDeps(store=store, bus=bus, config=cfg, control_token=token, display=display,
                              health=health, web_dist=web_dist))
-    stop = trio.Event()
+    stop, stopped = trio.Event(), trio.Event()
+
+    async def serve(task_status: trio.TaskStatus[int]) -> None:
+        await serve_api(app, host="127.0.0.1", port=0, shutdown_trigger=stop.wait, task_status=task_status)
+        stopped.set()
+
     try:
         async with trio.open_nursery() as nursery:
-            port = await nursery.start(partial(serve_api, app, host="127.0.0.1", port=0, shutdown_trigger=stop.wait))
+            port = await nursery.start(serve)
             limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10, limits=limits) as client:
-                yield Api(port, client, store, bus, app, stop)
+                yield Api(port, client, store, bus, app, stop, stopped)
             stop.set()
     finally:
         await bus.aclose()

@@ -11,6 +11,7 @@ import trio
 
 from ecoboard import KINDS
 from ecoboard.api import decode_event_id, encode_event_id
+from ecoboard.api._serve import GRACEFUL_SECONDS
 from tests.store.backends import temp_store_url
 
 from ._support import nfl_data, redis_url, running_api, sse, store_url_sqlite
@@ -125,6 +126,14 @@ async def test_shutdown_ends_open_streams_promptly(tmp_path):
         api.stop.set()
         with trio.fail_after(3), pytest.raises(EOFError):  # well before the 5 s graceful timeout
             await reader.next_event()
+
+
+async def test_shutdown_does_not_wait_for_idle_keep_alive_connections(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        assert (await api.client.get("/healthz")).status_code == 200  # the connection stays open, idle
+        api.stop.set()
+        with trio.fail_after(GRACEFUL_SECONDS - 2):
+            await api.stopped.wait()
 
 
 async def test_200_clients_all_receive_one_update(tmp_path):
