@@ -19,6 +19,7 @@ from PIL import Image
 
 from ecoboard.renderer._canvas import Canvas, TextBox
 from ecoboard.renderer._context import PageContext
+from ecoboard.renderer._frame import FrameRenderer
 from ecoboard.renderer._layout import get_layout
 from ecoboard.renderer._registry import PAGES
 from ecoboard.renderer.pages import _mlb
@@ -284,3 +285,22 @@ def test_sports_pages_import_no_io_libraries() -> None:
             m for m in names if m.split(".")[0] in ("httpx", "redis", "psycopg") or "store" in m or "fetchers" in m
         }
         assert not banned, f"{path.name} imports {banned}"
+
+
+@pytest.mark.parametrize("name", ["mlb_postponed", "mlb_doubleheader_g2", "mlb_live_stale", "nfl_live", "nfl_bye"])
+def test_frame_memo_draws_what_a_full_redraw_draws(name: str) -> None:
+    """The pages' frame key covers rotation, scrolling and the age label: memo on and off give equal frames."""
+    scene = _scenes()[name]
+    memo, redraw = FrameRenderer(), FrameRenderer()
+    redraw.memoize = False
+    for frame in range(0, 1300, 13):  # 21.7 s at 60 fps (several rotations, a scroll); the clock runs 60x
+        ctx = PageContext(
+            records={scene.record.kind: scene.record},
+            now=scene.now + timedelta(seconds=frame),
+            config=scene.cfg,
+            options=scene.options,
+            page_elapsed=frame / 60,
+            frame_index=frame,
+        )
+        expected = redraw.draw(scene.page, ctx).pixels.copy()
+        assert np.array_equal(memo.draw(scene.page, ctx).pixels, expected), f"frame {frame}"

@@ -9,7 +9,8 @@ shows the status card (start time, F or F/10, PPD, DELAYED, G1/G2...). Layout: `
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -22,7 +23,7 @@ from .._context import PageContext
 from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._widgets import draw_waiting
-from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, shape
+from ._sports_draw import card_scroll, draw_bands, draw_card, draw_empty, draw_lines, put, shape
 from ._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
@@ -106,32 +107,61 @@ def plan(
     return tuple(mlb_view(game, tz, data.get("date")) for game in games)
 
 
-@register_page("mlb", kinds=("mlb",))
-def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
-    """The MLB scoreboard of the record's day, rotating through its games every few seconds."""
+@dataclass(frozen=True)
+class Screen:
+    """What the MLB page shows on one frame: a game (``view``), or the empty day when ``view`` is None."""
+
+    view: GameView | None
+    stale: str = ""
+
+
+def screen(ctx: PageContext) -> Screen | None:
+    """The current screen, or None before the first record. Selection and views are built once per record."""
     record = ctx.records.get("mlb")
     if record is None:
-        draw_waiting(canvas, "mlb")
-        return
+        return None
     data = record.data
-    layout = get_layout("mlb")
     tz = ZoneInfo(ctx.config.timezone)
     followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.mlb)
     mode = str(ctx.options.get("mode", "cycle_all"))
     views = per_record("mlb", record, (followed, mode, tz), lambda: plan(data, followed, mode, tz, ctx.now))
     if not views:
+        return Screen(None)
+    seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
+    view = views[rotation_index(len(views), ctx.page_elapsed, seconds)]
+    live = per_record("mlb_live", views, None, lambda: any(v.phase == PHASE_LIVE for v in views))
+    stale = stale_label(record.age_seconds(ctx.now), live, ctx.config.display.stale_live_score_seconds) or ""
+    return Screen(view, stale)
+
+
+def frame_key(ctx: PageContext) -> Hashable:
+    """The page's frame key: the game shown, its age label and the detail line's scroll position."""
+    current = screen(ctx)
+    if current is None or current.view is None:
+        return None
+    view = current.view
+    scroll = 0 if view.phase == PHASE_LIVE else card_scroll(get_layout("mlb"), view, current.stale, ctx.frame_index)
+    return (view, current.stale, scroll)
+
+
+@register_page("mlb", kinds=("mlb",), key=frame_key)
+def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
+    """The MLB scoreboard of the record's day, rotating through its games every few seconds."""
+    current = screen(ctx)
+    if current is None:
+        draw_waiting(canvas, "mlb")
+        return
+    layout = get_layout("mlb")
+    view = current.view
+    if view is None:
+        data = ctx.records["mlb"].data
         today = data.get("date")
         upcoming: list[str] = []
         following = data.get("next_game")
         if following:
-            upcoming = ["Next game", matchup(following), start_text(following, tz, today)]
+            upcoming = ["Next game", matchup(following), start_text(following, ZoneInfo(ctx.config.timezone), today)]
         draw_empty(canvas, layout, long_date(today) if today else "", "No MLB today", upcoming)
-        return
-    seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
-    view = views[rotation_index(len(views), ctx.page_elapsed, seconds)]
-    live = any(v.phase == PHASE_LIVE for v in views)
-    stale = stale_label(record.age_seconds(ctx.now), live, ctx.config.display.stale_live_score_seconds) or ""
-    if view.phase == PHASE_LIVE:
-        draw_live(canvas, layout, view, stale)
+    elif view.phase == PHASE_LIVE:
+        draw_live(canvas, layout, view, current.stale)
     else:
-        draw_card(canvas, layout, view, stale, ctx.frame_index)
+        draw_card(canvas, layout, view, current.stale, ctx.frame_index)

@@ -11,7 +11,8 @@ Layout: ``layouts/w128h64/nfl.json``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,7 +23,17 @@ from .._context import PageContext
 from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._widgets import draw_waiting
-from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, draw_status, paired_names, put, shape
+from ._sports_draw import (
+    card_scroll,
+    draw_bands,
+    draw_card,
+    draw_empty,
+    draw_lines,
+    draw_status,
+    paired_names,
+    put,
+    shape,
+)
 from ._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
@@ -102,33 +113,65 @@ def plan(
     return tuple(items)
 
 
-@register_page("nfl", kinds=("nfl",))
-def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
-    """The NFL scoreboard of the record's week, rotating through followed byes and games."""
+@dataclass(frozen=True)
+class Screen:
+    """What the NFL page shows on one frame: a game view, a followed team's bye, or (both None) no games."""
+
+    view: GameView | None = None
+    bye: Mapping[str, Any] | None = None
+    stale: str = ""
+
+
+def screen(ctx: PageContext) -> Screen | None:
+    """The current screen, or None before the first record. Byes and views are built once per record and day."""
     record = ctx.records.get("nfl")
     if record is None:
-        draw_waiting(canvas, "nfl")
-        return
+        return None
     data = record.data
-    layout = get_layout("nfl")
     tz = ZoneInfo(ctx.config.timezone)
     today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
     followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.nfl)
     mode = str(ctx.options.get("mode", "cycle_all"))
     key = (followed, mode, tz, today)
     items = per_record("nfl", record, key, lambda: plan(data, followed, mode, tz=tz, today=today, now=ctx.now))
-    week = data.get("week") or {}
     if not items:
-        draw_empty(canvas, layout, str(week.get("label") or week_tag(data)), "No NFL games", [])
-        return
+        return Screen()
     seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
     what, item = items[rotation_index(len(items), ctx.page_elapsed, seconds)]
     if what == "bye":
-        draw_bye(canvas, layout, item, str(week.get("label") or week_tag(data)))
-        return
-    live = any(what == "game" and view.phase == PHASE_LIVE for what, view in items)
+        return Screen(bye=item)
+    live = per_record("nfl_live", items, None, lambda: any(w == "game" and v.phase == PHASE_LIVE for w, v in items))
     stale = stale_label(record.age_seconds(ctx.now), live, ctx.config.display.stale_live_score_seconds) or ""
-    if item.phase == PHASE_LIVE:
-        draw_live(canvas, layout, item, stale)
+    return Screen(view=item, stale=stale)
+
+
+def frame_key(ctx: PageContext) -> Hashable:
+    """The page's frame key: the game (or bye) shown, its age label and the detail line's scroll position."""
+    current = screen(ctx)
+    if current is None:
+        return None
+    if current.view is None:
+        return ("bye", current.bye.get("id")) if current.bye is not None else ("empty",)
+    view = current.view
+    scroll = 0 if view.phase == PHASE_LIVE else card_scroll(get_layout("nfl"), view, current.stale, ctx.frame_index)
+    return (view, current.stale, scroll)
+
+
+@register_page("nfl", kinds=("nfl",), key=frame_key)
+def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
+    """The NFL scoreboard of the record's week, rotating through followed byes and games."""
+    current = screen(ctx)
+    if current is None:
+        draw_waiting(canvas, "nfl")
+        return
+    layout = get_layout("nfl")
+    data = ctx.records["nfl"].data
+    week = data.get("week") or {}
+    if current.bye is not None:
+        draw_bye(canvas, layout, current.bye, str(week.get("label") or week_tag(data)))
+    elif current.view is None:
+        draw_empty(canvas, layout, str(week.get("label") or week_tag(data)), "No NFL games", [])
+    elif current.view.phase == PHASE_LIVE:
+        draw_live(canvas, layout, current.view, current.stale)
     else:
-        draw_card(canvas, layout, item, stale, ctx.frame_index)
+        draw_card(canvas, layout, current.view, current.stale, ctx.frame_index)

@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from .._canvas import Canvas, Color
-from .._fonts import Font, fit_text
+from .._fonts import Font, fit_text, scroll_offset
 from .._layout import Element, Layout
 from ._sports_view import GameView, TeamView, wrap_words
 
@@ -90,8 +90,24 @@ def draw_card(canvas: Canvas, layout: Layout, view: GameView, info: str, frame: 
         put(canvas, layout.el("name"), name, row=row)
         if view.lines[row]:
             put(canvas, layout.el("line2"), view.lines[row], row=row)
-    detail = "  ".join(p for p in (view.tag, view.detail, info) if p)
-    draw_status(canvas, layout, view.headline, view.color, detail, frame=frame)
+    draw_status(canvas, layout, view.headline, view.color, card_detail(view, info), frame=frame)
+
+
+def card_detail(view: GameView, info: str) -> str:
+    """The card's small line: the tag (G2, week), the detail (inning, new date, reason) and ``info`` (age)."""
+    return "  ".join(p for p in (view.tag, view.detail, info) if p)
+
+
+def card_scroll(layout: Layout, view: GameView, info: str, frame: int) -> int:
+    """The scroll offset of the card's detail line at ``frame`` (0 when it fits): part of the frame key."""
+    el = layout.el("detail")
+    assert el.font is not None and el.w is not None
+    return scroll_offset(_width(el.font, card_detail(view, info)), el.w, frame)
+
+
+@lru_cache(maxsize=64)
+def _width(font: Font, text: str) -> int:
+    return font.measure(text)
 
 
 def draw_status(canvas: Canvas, layout: Layout, headline: str, color: Color, detail: str, *, frame: int = 0) -> None:
