@@ -23,7 +23,7 @@ from .._context import PageContext
 from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._widgets import draw_waiting
-from ._sports_draw import card_scroll, draw_bands, draw_card, draw_empty, draw_lines, put, shape
+from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, shape, view_key
 from ._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
@@ -139,9 +139,7 @@ def frame_key(ctx: PageContext) -> Hashable:
     current = screen(ctx)
     if current is None or current.view is None:
         return None
-    view = current.view
-    scroll = 0 if view.phase == PHASE_LIVE else card_scroll(get_layout("mlb"), view, current.stale, ctx.frame_index)
-    return (view, current.stale, scroll)
+    return view_key(get_layout("mlb"), current.view, current.stale, ctx.frame_index)
 
 
 @register_page("mlb", kinds=("mlb",), key=frame_key)

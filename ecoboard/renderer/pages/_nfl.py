@@ -24,7 +24,6 @@ from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._widgets import draw_waiting
 from ._sports_draw import (
-    card_scroll,
     draw_bands,
     draw_card,
     draw_empty,
@@ -33,6 +32,7 @@ from ._sports_draw import (
     paired_names,
     put,
     shape,
+    view_key,
 )
 from ._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
 from ._sports_view import (
@@ -152,9 +152,7 @@ def frame_key(ctx: PageContext) -> Hashable:
         return None
     if current.view is None:
         return ("bye", current.bye.get("id")) if current.bye is not None else ("empty",)
-    view = current.view
-    scroll = 0 if view.phase == PHASE_LIVE else card_scroll(get_layout("nfl"), view, current.stale, ctx.frame_index)
-    return (view, current.stale, scroll)
+    return view_key(get_layout("nfl"), current.view, current.stale, ctx.frame_index)
 
 
 @register_page("nfl", kinds=("nfl",), key=frame_key)

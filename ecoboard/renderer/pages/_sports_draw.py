@@ -16,7 +16,7 @@ import numpy as np
 from .._canvas import Canvas, Color
 from .._fonts import Font, fit_text, scroll_offset
 from .._layout import Element, Layout
-from ._sports_view import GameView, TeamView, wrap_words
+from ._sports_view import PHASE_LIVE, GameView, TeamView, wrap_words
 
 SIDES = ("away", "home")
 _GAP = 2
@@ -98,11 +98,13 @@ def card_detail(view: GameView, info: str) -> str:
     return "  ".join(p for p in (view.tag, view.detail, info) if p)
 
 
-def card_scroll(layout: Layout, view: GameView, info: str, frame: int) -> int:
-    """The scroll offset of the card's detail line at ``frame`` (0 when it fits): part of the frame key."""
+def view_key(layout: Layout, view: GameView, info: str, frame: int) -> tuple[GameView, str, int]:
+    """A game screen's frame key: the view, the age label and the detail line's scroll offset at ``frame``."""
+    if view.phase == PHASE_LIVE:
+        return (view, info, 0)
     el = layout.el("detail")
     assert el.font is not None and el.w is not None
-    return scroll_offset(_width(el.font, card_detail(view, info)), el.w, frame)
+    return (view, info, scroll_offset(_width(el.font, card_detail(view, info)), el.w, frame))
 
 
 @lru_cache(maxsize=64)
