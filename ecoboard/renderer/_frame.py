@@ -122,8 +122,16 @@ class FrameRenderer:
         if key_fn is None:
             self._memo_key = None
             return False
+        try:
+            page_key = key_fn(ctx)
+        except Exception:
+            if name not in self._failed_pages:
+                self._failed_pages.add(name)
+                log.exception("frame key of page %s failed; drawing every frame instead", name)
+            self._memo_key = None
+            return False
         versions = tuple((r.version, r.fetched_at) if (r := ctx.records.get(k)) else None for k in kinds)
-        key = (name, fn, key_fn(ctx), versions)
+        key = (name, fn, page_key, versions)
         inputs = (ctx.config, ctx.options, ctx.health)
         if key == self._memo_key and all(a is b or a == b for a, b in zip(inputs, self._memo_inputs, strict=True)):
             np.copyto(canvas.pixels, self._memo_pixels)

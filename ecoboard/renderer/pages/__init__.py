@@ -1,12 +1,13 @@
-"""The pages. Importing this package registers every page module of the fixed list below in ``PAGES``.
+"""The pages. Importing this package imports every module in it, and each registers its pages in ``PAGES``.
 
-Each module registers its pages with ``@register_page(name, kinds=...)``. The list is agreed by file
-name so page authors add files without editing this one.
+A page module calls ``@register_page(name, kinds=..., key=...)`` at import time; helper modules that
+register nothing are imported too, harmlessly. Page authors add a file here without editing this one.
 """
 
 import importlib
+import pkgutil
 
-PAGE_MODULES = ("_clock", "_weather", "_hourly", "_daily", "_sun_moon", "_status", "_mlb", "_nfl")
+PAGE_MODULES = tuple(sorted(info.name for info in pkgutil.iter_modules(__path__)))
 
 for _module in PAGE_MODULES:
     importlib.import_module(f"{__name__}.{_module}")

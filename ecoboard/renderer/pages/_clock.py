@@ -1,17 +1,27 @@
-"""The clock page: the time large, the date, and the place with its current temperature."""
+"""The clock page: the time large, the date, and the place (scrolling when long) with its current temperature."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from .._canvas import Canvas
 from .._context import PageContext
-from .._fonts import fit_text
+from .._fonts import scroll_offset
 from .._layout import get_layout
-from .._registry import every_second, register_page
+from .._registry import register_page
 from .._units import format_temp, local_time
 from .._widgets import record_data
 
 
-@register_page("clock", kinds=("weather",), key=every_second)
+def _clock_key(ctx: PageContext) -> Hashable:
+    """The second, and where a place name too long for its field has scrolled to."""
+    place = get_layout("clock").el("place")
+    assert place.font
+    width = place.font.measure(ctx.config.location.name)
+    return int(ctx.now.timestamp()), scroll_offset(width, place.w or 128, ctx.frame_index)
+
+
+@register_page("clock", kinds=("weather",), key=_clock_key)
 def clock_page(canvas: Canvas, ctx: PageContext) -> None:
     """``7:05`` (12 h, with seconds and AM/PM beside it) or ``19:05`` (24 h), the date, the place."""
     layout = get_layout("clock")
@@ -45,6 +55,12 @@ def clock_page(canvas: Canvas, ctx: PageContext) -> None:
     temp = format_temp(current.get("temperature"), ctx.config) if current else ""
     if temp:
         canvas.text(temp_el.font, temp_el.x, temp_el.y, temp, temp_el.color, align="right", max_width=temp_el.w)
-    budget = place_el.w or canvas.width
-    name = ctx.config.location.name
-    canvas.text(place_el.font, place_el.x, place_el.y, fit_text(place_el.font, [name], budget), place_el.color)
+    canvas.scroll_text(
+        place_el.font,
+        place_el.x,
+        place_el.y,
+        ctx.config.location.name,
+        place_el.color,
+        width=place_el.w or canvas.width,
+        frame_index=ctx.frame_index,
+    )

@@ -76,16 +76,17 @@ def _current(canvas: Canvas, layout: Layout, current: Mapping[str, Any], ctx: Pa
     wind = current.get("wind_speed")
     gust = current.get("wind_gust")
     direction = current.get("wind_direction")
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, tuple[str, ...], str]] = []
     if current.get("feels_like") is not None:
-        rows.append(("FEEL", format_temp(current["feels_like"], config), ""))
+        rows.append(("FEEL", (format_temp(current["feels_like"], config),), ""))
     if current.get("humidity") is not None:
-        rows.append(("HUM", f"{round(current['humidity'])}%", ""))
+        rows.append(("HUM", (f"{round(current['humidity'])}%",), ""))
     if wind is not None:
-        heading = f" {compass(direction)}" if direction is not None else ""
-        rows.append(("WIND", f"{round(speed(wind, config))}{heading}", unit))
+        value = str(round(speed(wind, config)))
+        heading = compass(direction) if direction is not None else ""
+        rows.append(("WIND", (f"{value} {heading}".strip(), f"{value}{heading}"), unit))
     if gust is not None:
-        rows.append(("GUST", f"{round(speed(gust, config))}", unit))
+        rows.append(("GUST", (str(round(speed(gust, config))),), unit))
     block, label, value, unit_el = (
         layout.el("rows"),
         layout.el("row_label"),
@@ -93,10 +94,11 @@ def _current(canvas: Canvas, layout: Layout, current: Mapping[str, Any], ctx: Pa
         layout.el("row_unit"),
     )
     assert label.font and value.font and unit_el.font
-    for i, (name, text, suffix) in enumerate(rows[: block.count]):
+    for i, (name, texts, suffix) in enumerate(rows[: block.count]):
         y = block.y + i * block.step
         canvas.text(label.font, block.x + label.x, y + label.y, name, label.color)
-        canvas.text(value.font, block.x + value.x, y + value.y, text, value.color, max_width=value.w)
+        text = fit_text(value.font, texts, value.w or 0)
+        canvas.text(value.font, block.x + value.x, y + value.y, text, value.color)
         if suffix:
             canvas.text(
                 unit_el.font,

@@ -1,0 +1,132 @@
+"""FrameRenderer: back-buffer drawing, one swap per frame through the brightness/gamma table, markers, memo."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import timedelta
+
+import numpy as np
+import pytest
+
+from bench.scenes import scenes
+from ecoboard.renderer import (
+    PAGES,
+    Canvas,
+    FrameRenderer,
+    KindHealth,
+    PageContext,
+    brightness_lut,
+    get_font,
+    register_page,
+)
+from ecoboard.renderer._markers import _HOURGLASS, PAUSED_COLOR, STALE_COLOR
+
+
+def test_lut_brightness_and_gamma() -> None:
+    assert np.array_equal(brightness_lut(100, 1.0), np.arange(256, dtype=np.uint8))
+    lut = brightness_lut(50, 2.2)
+    assert (lut[0], lut[128], lut[255]) == (0, 28, 128)  # 255 * (128/255)^2.2 * 0.5 = 27.6
+    assert not brightness_lut(0, 2.2).any()
+
+
+def test_front_is_display_ready_and_never_the_drawing_buffer() -> None:
+    scene = scenes()["weather"]
+    renderer = FrameRenderer(brightness=60, gamma=2.2)
+    front = renderer.render(scene.page, scene.context())
+    assert front is renderer.front
+    assert np.array_equal(front, brightness_lut(60, 2.2)[renderer.composed])
+    drawing = renderer.back
+    assert drawing.pixels is not renderer.composed and drawing.pixels is not front
+    renderer.draw(scene.page, scene.context(1))
+    assert np.array_equal(front, brightness_lut(60, 2.2)[renderer.composed])  # untouched until the swap
+    renderer.swap()
+    assert renderer.composed is drawing.pixels
+
+
+def test_set_brightness_takes_effect_at_the_next_swap() -> None:
+    scene = scenes()["clock"]
+    renderer = FrameRenderer()
+    first = renderer.render(scene.page, scene.context()).copy()
+    renderer.set_brightness(25, gamma=1.0)
+    assert np.array_equal(renderer.front, first)
+    second = renderer.render(scene.page, scene.context())
+    assert np.array_equal(second, brightness_lut(25, 1.0)[renderer.composed]) and second.max() == 64
+
+
+def test_stale_glyph_per_kind_and_paused_glyph() -> None:
+    scene = scenes()["weather"]
+    fresh = FrameRenderer().draw(scene.page, scene.context()).pixels.copy()
+    assert not np.all(fresh == STALE_COLOR, axis=2).any()
+    later = replace(scene, now=scene.now + timedelta(hours=2), paused=True)  # both records past valid_until
+    canvas = FrameRenderer().draw(later.page, later.context())
+    stale = np.all(canvas.pixels == STALE_COLOR, axis=2)
+    assert stale[58:64].any() and not stale[:56].any()  # bottom row, nothing above
+    assert np.array_equal(stale[58:64, 117:122], _HOURGLASS)  # weather: hourglass + "W" at the right
+    assert np.array_equal(stale[58:64, 106:111], _HOURGLASS)  # then aqi: hourglass + "A"
+    assert np.array_equal(stale[58:64, 112:116], get_font("4x6").glyph("A"))
+    paused = np.all(canvas.pixels[1:8, 121:126] == PAUSED_COLOR, axis=2)
+    assert paused.sum() == 2 * 2 * 7
+
+
+def test_health_stale_flag_draws_the_marker_before_valid_until() -> None:
+    scene = scenes()["sun_moon"]
+    ctx = replace(scene, health={"sun_moon": KindHealth(ok=False, stale=True, consecutive_failures=2)}).context()
+    pixels = FrameRenderer().draw(scene.page, ctx).pixels
+    assert np.all(pixels == STALE_COLOR, axis=2).any()
+
+
+@pytest.mark.parametrize("name", sorted(scenes()))
+def test_memoized_frames_equal_redrawn_frames(name: str) -> None:
+    scene = scenes()[name]
+    memo, redraw = FrameRenderer(brightness=70, gamma=2.2), FrameRenderer(brightness=70, gamma=2.2)
+    redraw.memoize = False
+    for frame in (0, 1, 2, 59, 60, 61, 130, 3600):
+        ctx = scene.context(frame)
+        assert np.array_equal(memo.render(scene.page, ctx), redraw.render(scene.page, ctx)), frame
+        assert np.array_equal(memo.composed, redraw.composed)
+
+
+def test_memo_redraws_when_a_record_changes() -> None:
+    scene = scenes()["weather"]
+    renderer = FrameRenderer()
+    renderer.render(scene.page, scene.context())
+    before = renderer.composed.copy()
+    record = scene.records["weather"]
+    data = {**record.data, "current": {**record.data["current"], "temperature": 30.0}}
+    newer = replace(record, version=2, data=data)
+    renderer.render(scene.page, replace(scene, records={**scene.records, "weather": newer}).context())
+    assert not np.array_equal(before, renderer.composed)
+
+
+def test_a_failing_page_draws_an_error_frame_and_logs_once(caplog: pytest.LogCaptureFixture) -> None:
+    calls = []
+
+    @register_page("test_broken")
+    def broken(canvas: Canvas, ctx: PageContext) -> None:
+        calls.append(ctx.frame_index)
+        raise KeyError("current")
+
+    try:
+        renderer = FrameRenderer()
+        scene = scenes()["clock"]
+        with caplog.at_level(logging.ERROR, logger="ecoboard.renderer._frame"):
+            for i in range(3):
+                canvas = renderer.draw("test_broken", scene.context(i))
+        assert calls == [0, 1, 2]
+        assert [b.text for b in canvas.text_boxes] == ["test_broken: error"]
+        assert len([r for r in caplog.records if "test_broken" in r.getMessage()]) == 1
+    finally:
+        PAGES.pop("test_broken")
+
+
+def test_an_unknown_page_name_draws_a_message() -> None:
+    canvas = FrameRenderer().draw("nope", scenes()["clock"].context())
+    assert [b.text for b in canvas.text_boxes] == ["no page nope"]
+
+
+def test_waiting_for_the_first_record() -> None:
+    scene = scenes()["clock"]
+    for page, kind in (("weather", "weather"), ("hourly", "weather"), ("daily", "weather"), ("sun_moon", "sun/moon")):
+        ctx = PageContext(records={}, now=scene.now)
+        assert [b.text for b in FrameRenderer().draw(page, ctx).text_boxes] == ["waiting for", kind], page
