@@ -25,7 +25,7 @@ from ecoboard.renderer._registry import PAGES
 from ecoboard.renderer.pages import _mlb
 from ecoboard.renderer.pages._sports_view import NEUTRAL_BAND
 
-from ._sports_records import T_ESPN_MLB, T_NFL, Scene, record, scenes
+from ._sports_records import NFL_WEEK1, T_ESPN_MLB, T_NFL, Scene, data_of, fixture, record, scenes
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGENERATE = os.environ.get("ECOBOARD_REGEN_GOLDEN") == "1"
@@ -304,3 +304,13 @@ def test_frame_memo_draws_what_a_full_redraw_draws(name: str) -> None:
         )
         expected = redraw.draw(scene.page, ctx).pixels.copy()
         assert np.array_equal(memo.draw(scene.page, ctx).pixels, expected), f"frame {frame}"
+
+
+def test_bye_is_derived_when_the_provider_lists_none() -> None:
+    """Week 1 without NE @ MIA and without ``teamsOnBye``: NE, followed, has no game in a regular week."""
+    payload = fixture(NFL_WEEK1)
+    payload["events"] = [e for e in payload["events"] if e["shortName"] != "NE @ MIA"]
+    scene = Scene("nfl", record("nfl", "espn", data_of("nfl", "espn", payload, T_NFL), T_NFL), T_NFL)
+    canvas = draw(scene)
+    assert [b.text for b in canvas.text_boxes] == ["NE", "BYE", "Week 1"]
+    assert_fields_fit("nfl", canvas, live=False)

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ...sports import followed_byes, scoreboard_day, week_short
+from ...sports import followed_byes, scoreboard_day, team_on_bye, week_short
 from .._canvas import Canvas
 from .._context import PageContext
 from .._layout import Layout, get_layout
@@ -90,7 +90,9 @@ def draw_bye(canvas: Canvas, layout: Layout, side: Mapping[str, Any], week: str)
     canvas.fill_rect(band.x, band.y, band.x + (band.w or 0) - 1, band.y + band.step + (band.h or 0) - 1, team.band)
     assert abbr.font is not None
     canvas.text(abbr.font, abbr.x, abbr.y + middle, team.abbreviation, team.ink, max_width=(band.w or 0) - abbr.x)
-    put(canvas, name, paired_names(name, team)[0], row=0, dy=middle)
+    shown = paired_names(name, team)[0]
+    if shown != team.abbreviation:  # a name beyond the code in the band
+        put(canvas, name, shown, row=0, dy=middle)
     if team.record:
         put(canvas, line2, team.record, dy=middle)
     rule = layout.el("rule")
@@ -102,12 +104,24 @@ Item = tuple[str, Any]
 """One screen of the rotation: ``("bye", Side)`` or ``("game", GameView)``."""
 
 
+def byes(data: Mapping[str, Any], followed: tuple[str, ...]) -> list[Mapping[str, Any]]:
+    """Followed teams on bye (C19): those the provider lists, and followed abbreviations that have no game
+    in a regular-season week with games (:func:`ecoboard.sports.team_on_bye`), shown by abbreviation."""
+    listed = followed_byes(data, followed)
+    derived = [
+        {"abbreviation": token.upper()}
+        for token in followed
+        if not token.isdigit() and not followed_byes(data, [token]) and team_on_bye(data, token)
+    ]
+    return [*listed, *derived]
+
+
 def plan(
     data: Mapping[str, Any], followed: tuple[str, ...], mode: str, *, tz: ZoneInfo, today: str, now: datetime
 ) -> tuple[Item, ...]:
     """Followed teams on bye first, then the views of the games in display order."""
     tag = week_tag(data)
-    items: list[Item] = [("bye", side) for side in followed_byes(data, followed)]
+    items: list[Item] = [("bye", side) for side in byes(data, followed)]
     games = games_to_show(data.get("games") or (), followed, mode, now)
     items += [("game", nfl_view(game, tz, today, tag)) for game in games]
     return tuple(items)
@@ -151,7 +165,7 @@ def frame_key(ctx: PageContext) -> Hashable:
     if current is None:
         return None
     if current.view is None:
-        return ("bye", current.bye.get("id")) if current.bye is not None else ("empty",)
+        return ("bye", current.bye.get("id"), current.bye.get("abbreviation")) if current.bye else ("empty",)
     return view_key(get_layout("nfl"), current.view, current.stale, ctx.frame_index)
 
 
