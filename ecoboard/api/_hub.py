@@ -52,7 +52,7 @@ class ClientQueue:
         await self._wake.wait()
 
     def take(self) -> list[Record]:
-        """Remove and return the pending records, oldest version first within the kinds' order."""
+        """Remove and return the pending records (one per kind, in the order the kinds first arrived)."""
         records = list(self._pending.values())
         self._pending.clear()
         if not self.closed:
