@@ -21,6 +21,7 @@ records=(
   "aqi-berlin           aqi      open-meteo    2024-02-21T15:05:00+00:00  open-meteo/air-quality-berlin-current-eaqi-usaqi-pm-2024-02-21.json"
   "mlb-2022-04-07       mlb      mlb-statsapi  2022-04-08T01:00:00+00:00  mlb-statsapi/schedule-2022-04-07-opening-day-finals-2-postponed.json"
   "mlb-2024-04-28       mlb      mlb-statsapi  2024-04-28T20:10:00+00:00  mlb-statsapi/schedule-2024-04-28-live-12-in-progress-warmup-pregame.json"
+  "mlb-espn-2022-09-17  mlb      espn          2022-09-17T20:30:00+00:00  espn/mlb-scoreboard-2022-09-17-live-mixed-doubleheaders.json"
   "nfl-2022-week1       nfl      espn          2022-09-11T19:30:00+00:00  espn/nfl-scoreboard-2022-week1-sunday-live-mixed.json"
   "sun-moon-oslo        sun_moon met-norway    2022-12-18T06:00:00+00:00  sun=met-norway/sunrise3-sun-oslo-2022-12-18.json moon=met-norway/sunrise3-moon-oslo-2022-12-18.json"
 )

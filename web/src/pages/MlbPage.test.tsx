@@ -3,7 +3,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Game, MlbData } from '../api/types';
-import { MLB_2022_04_07, MLB_2024_04_28 } from '../test/records';
+import { MLB_2022_04_07, MLB_2024_04_28, MLB_ESPN_2022_09_17 } from '../test/records';
 import { renderWithRecords, variant } from '../test/render';
 import { MlbPage } from './MlbPage';
 
@@ -62,27 +62,38 @@ describe('MlbPage', () => {
     expect(card('746561').querySelector('.game-note')!.textContent).toBe('in Mexico City, MX');
   });
 
-  it('shows inning, count, outs and runners for a live game', () => {
-    const live = variant(MLB_2024_04_28, (d) =>
-      edit(d, '746001', {
-        inning: 7, inning_half: 'bottom', balls: 2, strikes: 1, outs: 1,
-        runners: { first: true, second: false, third: true },
-      }),
-    );
-    renderWithRecords(<MlbPage />, [live]);
-    const c = card('746001');
-    expect(c.querySelector('.status')!.textContent).toBe('▼ 7');
-    expect(c.querySelector('.count')!.textContent).toBe('2-1');
-    expect(c.querySelectorAll('.out-on')).toHaveLength(1);
-    expect([...c.querySelectorAll('.base-on')].map((b) => b.getAttribute('data-base'))).toEqual(['first', 'third']);
+  it('shows inning, count, outs and runners for live games (ESPN, 2022-09-17)', () => {
+    renderWithRecords(<MlbPage />, [MLB_ESPN_2022_09_17]);
+    expect(cards()).toHaveLength(17);
+    const balTor = card('401356370');
+    expect(balTor.querySelector('.status')!.textContent).toBe('▲ 9');
+    expect(scores(balTor)).toEqual(['3', '6']);
+    expect(balTor.querySelector('.count')!.textContent).toBe('0-1');
+    expect(balTor.querySelectorAll('.out-on')).toHaveLength(2);
+    expect([...balTor.querySelectorAll('.base-on')].map((b) => b.getAttribute('data-base'))).toEqual(['first']);
+    const miaWsh = card('401356376');
+    expect(miaWsh.querySelector('.status')!.textContent).toBe('▼ 5');
+    expect([...miaWsh.querySelectorAll('.base-on')].map((b) => b.getAttribute('data-base'))).toEqual(['second', 'first']); // drawn second, first, third
+    expect(cards().slice(0, 3).map((c) => c.dataset.status)).toEqual(['live', 'live', 'live']);
   });
 
-  it('shows F/10 for extras, DELAYED with the inning, G1/G2 for a doubleheader', () => {
+  it('labels both games of a doubleheader G1/G2 (ESPN, 2022-09-17)', () => {
+    renderWithRecords(<MlbPage />, [MLB_ESPN_2022_09_17], { follow: ['CLE'] });
+    const [first, second] = cards();
+    expect(first.dataset.gameId).toBe('401356377'); // the followed team's next game first
+    expect(first.querySelector('.badge')!.textContent).toBe('G2');
+    expect(first.querySelector('.status')!.textContent).toBe('7:10 PM');
+    expect(second.dataset.gameId).toBe('401423263');
+    expect(second.querySelector('.badge')!.textContent).toBe('G1');
+    expect(second.querySelector('.status')!.textContent).toBe('F');
+    expect(scores(second)).toEqual(['1', '5']);
+    expect(card('401463304').querySelector('.game-note')!.textContent).toBe('Doubleheader - Game 1 - Makeup from July 17');
+  });
+
+  it('shows F/10 for extras and DELAYED with the inning and reason', () => {
     const day = variant(MLB_2022_04_07, (d) => {
       edit(d, '663178', { inning: 10 }); // MIL 4 @ CHC 5, as if it went to extras
       edit(d, '662766', { status: 'delayed', inning: 3, inning_half: 'top', reason: 'Rain' });
-      edit(d, '662571', { doubleheader: 1 });
-      edit(d, '661577', { doubleheader: 2 });
     });
     renderWithRecords(<MlbPage />, [day]);
     expect(card('663178').querySelector('.status')!.textContent).toBe('F/10');
@@ -90,8 +101,6 @@ describe('MlbPage', () => {
     const delayed = card('662766');
     expect(delayed.querySelector('.status')!.textContent).toBe('DELAYED');
     expect(delayed.querySelector('.status-sub')!.textContent).toBe('▲ 3 · Rain');
-    expect(card('662571').querySelector('.badge')!.textContent).toBe('G1');
-    expect(card('661577').querySelector('.badge')!.textContent).toBe('G2');
   });
 
   it('updates one card in place when a newer record arrives', () => {
