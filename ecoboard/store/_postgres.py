@@ -70,11 +70,24 @@ class PostgresStore(SqlStore):
             return self._conn
         self._drop()
         conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S)
-        if self.schema:
-            conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
-            conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
+        try:
+            if self.schema:
+                self._enter_schema(conn, self.schema)
+        except psycopg.Error:
+            conn.close()
+            raise
         self._conn = conn
         return conn
+
+    @staticmethod
+    def _enter_schema(conn: psycopg.Connection[Any], schema: str) -> None:
+        name = sql.Identifier(schema)
+        if not conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone():
+            # Concurrent CREATE SCHEMA IF NOT EXISTS can still collide: serialise it like migrations.
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+                conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(name))
+        conn.execute(sql.SQL("SET search_path TO {}").format(name))
 
     def _drop(self) -> None:
         if self._conn is not None:

@@ -151,3 +151,24 @@ async def test_async_store_serialises_concurrent_calls(store) -> None:
 def test_unknown_scheme_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="expected a sqlite: or postgresql: URL, got scheme 'mysql'"):
         open_store("mysql://localhost/db")
+
+
+def test_concurrent_first_opens_migrate_once(store_url: str) -> None:
+    errors: list[BaseException] = []
+    opened: list = []
+
+    def opener() -> None:
+        try:
+            opened.append(open_store(store_url))
+        except StoreError as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=opener) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert [s.schema_version() for s in opened] == [len(MIGRATIONS)] * 6
+    for s in opened:
+        s.close()
