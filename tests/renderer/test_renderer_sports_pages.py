@@ -87,6 +87,12 @@ def graphics(page: str, canvas: Canvas) -> list[TextBox]:
     return boxes
 
 
+def marker_corner(page: str) -> TextBox:
+    """The bottom-right corner where the renderer draws the stale glyph over the page."""
+    el = get_layout(page).el("marker_corner")
+    return TextBox(el.x, el.y, el.x + (el.w or 0), el.y + (el.h or 0), "stale marker")
+
+
 def assert_fields_fit(page: str, canvas: Canvas, *, live: bool) -> None:
     """Every text lies on the panel and overlaps no other text, nor the marks of a live game's screen."""
     texts = canvas.text_boxes
@@ -94,7 +100,7 @@ def assert_fields_fit(page: str, canvas: Canvas, *, live: bool) -> None:
     for box in texts:
         assert box.inside(), f"{box.text!r} leaves the panel: {box}"
     for i, box in enumerate(texts):
-        for other in texts[i + 1 :] + (graphics(page, canvas) if live else []):
+        for other in texts[i + 1 :] + (graphics(page, canvas) if live else []) + [marker_corner(page)]:
             assert not box.overlaps(other), f"{box.text!r} {box} overlaps {other.text!r} {other}"
 
 

@@ -229,9 +229,18 @@ def test_rotation_index_by_elapsed_seconds() -> None:
 
 def test_wrap_words_in_pixel_budget() -> None:
     text = "(Shotgun) D.Patmon pass short left to M.Pittman to IND 23 for 12 yards."
-    assert wrap_words(text, 25, 3) == ("(Shotgun) D.Patmon pass", "short left to M.Pittman", "to IND 23 for 12 yards.")
-    assert wrap_words(text, 25, 2) == ("(Shotgun) D.Patmon pass", "short left to M.Pittman..")
-    assert wrap_words("Supercalifragilistic", 8, 2) == ("Supercal", "ifragi..")
+    assert wrap_words(text, (25, 25, 25)) == (
+        "(Shotgun) D.Patmon pass",
+        "short left to M.Pittman",
+        "to IND 23 for 12 yards.",
+    )
+    assert wrap_words(text, (25, 25)) == ("(Shotgun) D.Patmon pass", "short left to M.Pittman..")
+    assert wrap_words(text, (25, 25, 20)) == (
+        "(Shotgun) D.Patmon pass",
+        "short left to M.Pittman",
+        "to IND 23 for 12..",
+    )
+    assert wrap_words("Supercalifragilistic", (8, 8)) == ("Supercal", "ifragi..")
 
 
 def test_start_text_beyond_a_week_carries_the_date() -> None:

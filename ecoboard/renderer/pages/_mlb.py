@@ -96,7 +96,7 @@ def draw_live(canvas: Canvas, layout: Layout, view: GameView, stale: str) -> Non
         put(canvas, layout.el("tag"), view.tag)
     if stale:
         put(canvas, layout.el("info"), stale)
-    draw_lines(canvas, layout.el("last_play"), view.last_play)
+    draw_lines(canvas, layout, layout.el("last_play"), view.last_play)
 
 
 def plan(

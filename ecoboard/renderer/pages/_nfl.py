@@ -79,7 +79,7 @@ def draw_live(canvas: Canvas, layout: Layout, view: GameView, stale: str) -> Non
         put(canvas, layout.el("info"), stale)
     else:
         put(canvas, layout.el("info"), tag, color=layout.color("tag"))
-    draw_lines(canvas, layout.el("last_play"), view.last_play)
+    draw_lines(canvas, layout, layout.el("last_play"), view.last_play)
 
 
 def draw_bye(canvas: Canvas, layout: Layout, side: Mapping[str, Any], week: str) -> None:

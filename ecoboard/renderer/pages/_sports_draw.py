@@ -68,19 +68,25 @@ def draw_bands(canvas: Canvas, layout: Layout, view: GameView) -> None:
     canvas.fill_rect(rule.x, rule.y, rule.x + (rule.w or 1) - 1, rule.y + (rule.h or 1) - 1, layout.color("rule"))
 
 
-def draw_lines(canvas: Canvas, el: Element, text: str) -> None:
-    """``text`` word-wrapped into the element's ``count`` lines, ``step`` pixels apart."""
+def draw_lines(canvas: Canvas, layout: Layout, el: Element, text: str) -> None:
+    """``text`` word-wrapped into the element's ``count`` lines, ``step`` pixels apart.
+
+    A line reaching into the layout's ``marker_corner`` (where the renderer draws the stale glyph)
+    ends before it.
+    """
     if not text:
         return
     assert el.font is not None and el.w is not None
-    for i, line in enumerate(_wrapped(el.font, text, el.w, el.count)):
+    corner = layout.el("marker_corner")
+    widths = tuple(corner.x - el.x if el.y + i * el.step + el.font.height > corner.y else el.w for i in range(el.count))
+    for i, line in enumerate(_wrapped(el.font, text, widths)):
         put(canvas, el, line, row=i)
 
 
 @lru_cache(maxsize=64)
-def _wrapped(font: Font, text: str, width: int, lines: int) -> tuple[str, ...]:
+def _wrapped(font: Font, text: str, widths: tuple[int, ...]) -> tuple[str, ...]:
     """:func:`wrap_words` in ``font``, remembered: the same last play is drawn for many frames."""
-    return wrap_words(text, width, lines, font.measure)
+    return wrap_words(text, widths, font.measure)
 
 
 def draw_card(canvas: Canvas, layout: Layout, view: GameView, info: str, frame: int = 0) -> None:

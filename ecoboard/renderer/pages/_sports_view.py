@@ -9,7 +9,7 @@ colours readable on LEDs, name fallbacks for the pixel budget, local start times
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -190,32 +190,33 @@ def stale_label(age_seconds: float, live: bool, threshold: float) -> str | None:
     return age_label(age_seconds)
 
 
-def wrap_words(text: str, max_width: int, lines: int, measure: Callable[[str], int] = len) -> tuple[str, ...]:
-    """``text`` wrapped into at most ``lines`` lines of ``measure(line) <= max_width``.
+def wrap_words(text: str, widths: Sequence[int], measure: Callable[[str], int] = len) -> tuple[str, ...]:
+    """``text`` wrapped into at most ``len(widths)`` lines, line ``i`` with ``measure(line) <= widths[i]``.
 
     A word wider than a line is cut; text left over after the last line ends that line in ``".."``.
     """
     words = text.split()
     out: list[str] = []
     current = ""
-    while words and len(out) < lines:
+    while words and len(out) < len(widths):
+        width = widths[len(out)]
         word = words[0]
         candidate = f"{current} {word}" if current else word
-        if measure(candidate) <= max_width:
+        if measure(candidate) <= width:
             current = candidate
             words.pop(0)
         elif current:
             out.append(current)
             current = ""
         else:
-            cut = max(1, next((i for i in range(len(word), 0, -1) if measure(word[:i]) <= max_width), 1))
+            cut = max(1, next((i for i in range(len(word), 0, -1) if measure(word[:i]) <= width), 1))
             out.append(word[:cut])
             words[0] = word[cut:]
-    if current and len(out) < lines:
+    if current and len(out) < len(widths):
         out.append(current)
     elif current or words:
-        last = out[-1]
-        while last and measure(last + "..") > max_width:
+        last, width = out[-1], widths[len(out) - 1]
+        while last and measure(last + "..") > width:
             last = last[:-1]
         out[-1] = last.rstrip() + ".."
     return tuple(out)
