@@ -150,3 +150,20 @@ async def test_brightness_needs_a_value_from_0_to_100(tmp_path):
         assert response.status_code == 422
         for value in (0, 100):
             assert (await _control(api, "brightness", json={"value": value})).status_code == 202
+
+
+class BrokenView(PanelView):
+    """A display whose state cannot be read (a bug in the host)."""
+
+    def state(self) -> Mapping[str, Any]:
+        raise RuntimeError("render state torn: page index 9 of 3")
+
+
+async def test_an_unexpected_error_is_a_json_500_without_details(tmp_path, caplog):
+    async with running_api(store_url_sqlite(tmp_path), display=BrokenView(None)) as api:
+        response = await api.client.get("/api/v1/display")
+        assert response.status_code == 500
+        assert response.json() == {"error": "internal error"}
+        assert (await api.client.get("/healthz")).status_code == 200  # the server carries on
+    assert "GET /api/v1/display failed" in caplog.text
+    assert "render state torn" in caplog.text  # the traceback goes to the log, not to the client
