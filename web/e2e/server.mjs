@@ -1,6 +1,9 @@
-// The real ecoboard API for the end-to-end test: an isolated PostgreSQL schema and Redis channel
-// prefix, a control token in a secrets file, a replay directory of recorded provider answers, and
-// `ecoboard api` on a free port. Everything is removed again by stop().
+// The real ecoboard for the end-to-end test, on a free port with a control token in a secrets file:
+// - `ecoboard api` (cluster mode): an isolated PostgreSQL schema and Redis channel prefix, fed by
+//   `ecoboard fetch KIND --once --replay DIR` from a replay directory of recorded answers;
+// - `ecoboard run --replay` (the appliance, local mode): SQLite in a temporary directory, the
+//   in-process bus, the render loop without a sink, so the API has a live display.
+// Everything is removed again by stop().
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,26 +46,36 @@ function replayDir(root, fixtures) {
 }
 
 export class EcoboardServer {
-  constructor() {
+  /** @param {'api' | 'run'} command */
+  constructor(command = 'api') {
+    this.command = command;
     this.id = `web_e2e_${process.pid}_${Date.now().toString(36)}`;
     this.dir = mkdtempSync(join(tmpdir(), 'ecoboard-web-e2e-'));
     this.token = `e2e-${Math.random().toString(36).slice(2)}`;
     this.config = join(this.dir, 'ecoboard.yaml');
-    this.replay = replayDir(join(this.dir, 'replay'), join(REPO, 'tests/fixtures'));
+    this.replay = command === 'api' ? replayDir(join(this.dir, 'replay'), join(REPO, 'tests/fixtures')) : null;
     this.prefix = `${this.id}:`;
     const secrets = join(this.dir, 'secrets.yaml');
     writeFileSync(secrets, `control_token: ${this.token}\n`);
     chmodSync(secrets, 0o600);
-    writeFileSync(this.config, [
-      'mode: cluster',
-      'store:',
-      `  url: "postgresql://${PG.user}@${PG.host}:${PG.port}/${PG.db}?schema=${this.id}"`,
-      'bus:',
-      `  url: "redis://127.0.0.1:6379/0?prefix=${this.prefix}"`,
-      'secrets:',
-      `  file: "${secrets}"`,
-      '',
-    ].join('\n'));
+    const connections = command === 'api'
+      ? [
+        'mode: cluster',
+        'store:',
+        `  url: "postgresql://${PG.user}@${PG.host}:${PG.port}/${PG.db}?schema=${this.id}"`,
+        'bus:',
+        `  url: "redis://127.0.0.1:6379/0?prefix=${this.prefix}"`,
+      ]
+      : [
+        'store:',
+        `  url: "sqlite:///${join(this.dir, 'ecoboard.sqlite3')}"`,
+        'bus:',
+        '  url: "memory://"',
+        'display:',
+        '  sink: none',
+        '  fps: 10',
+      ];
+    writeFileSync(this.config, [...connections, 'secrets:', `  file: "${secrets}"`, ''].join('\n'));
     this.proc = null;
     this.url = null;
   }
@@ -80,23 +93,24 @@ export class EcoboardServer {
     return Number(out.trim());
   }
 
-  /** Start `ecoboard api` (on `port`, default any free one) and wait until it serves. */
+  /** Start the server (on `port`, default any free one) and wait until it serves. */
   async start(port = 0) {
-    const proc = spawn(join(BIN, 'ecoboard'), ['api', '--port', String(port), '--host', '127.0.0.1', '--config', this.config], {
-      cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const args = this.command === 'api'
+      ? ['api', '--port', String(port), '--host', '127.0.0.1', '--config', this.config]
+      : ['run', '--replay', '--port', String(port), '--config', this.config];
+    const proc = spawn(join(BIN, 'ecoboard'), args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc = proc;
     let log = '';
     proc.stderr.on('data', (chunk) => { log += chunk; });
     this.url = await new Promise((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`ecoboard api did not start in 30 s:\n${log}`)), 30000);
+      const timer = setTimeout(() => reject(new Error(`ecoboard ${this.command} did not start in 30 s:\n${log}`)), 30000);
       let out = '';
       proc.stdout.on('data', (chunk) => {
         out += chunk;
-        const m = /serving (http:\/\/[\d.]+:\d+)\//.exec(out);
+        const m = /(http:\/\/[\d.]+:[1-9]\d*)\//.exec(out); // "serving http://…/" or "dashboard at http://…/"
         if (m) { clearTimeout(timer); resolveUrl(m[1]); }
       });
-      proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ecoboard api exited ${code}:\n${log}`)); });
+      proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ecoboard ${this.command} exited ${code}:\n${log}`)); });
     });
     return this.url;
   }
@@ -113,10 +127,10 @@ export class EcoboardServer {
     this.proc = null;
   }
 
-  /** Stop the API, drop the schema, remove the temporary directory. */
+  /** Stop the server, drop the schema, remove the temporary directory. */
   async stop() {
     await this.stopServer();
-    spawnSync('psql', ['-h', PG.host, '-p', PG.port, '-U', PG.user, '-d', PG.db, '-q', '-c',
+    if (this.command === 'api') spawnSync('psql', ['-h', PG.host, '-p', PG.port, '-U', PG.user, '-d', PG.db, '-q', '-c',
       `DROP SCHEMA IF EXISTS "${this.id}" CASCADE`], { encoding: 'utf8' });
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -1,0 +1,84 @@
+// End-to-end: the LED panel mirror and the control buttons against the real appliance
+// (`ecoboard run --replay`: render loop, local fetchers on recorded answers, API) in Chromium.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { EcoboardServer } from './server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+describe('panel mirror and controls against the appliance', () => {
+  const server = new EcoboardServer('run');
+  let browser;
+  let page;
+  const display = async () => (await fetch(`${server.url}/api/v1/display`)).json();
+  const until = async (check, what, ms = 15000) => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const state = await display();
+      if (check(state)) return state;
+      if (Date.now() > end) throw new Error(`${what}: display state stayed ${JSON.stringify(state)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  before(async () => {
+    await server.start();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'America/New_York' });
+    page = await context.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server.stop();
+  });
+
+  it('mirrors the live frame, refreshed, with the current page', async () => {
+    await page.goto(`${server.url}/#/panel`);
+    await page.getByTestId('panel-mirror').waitFor({ timeout: 15000 });
+    await page.waitForFunction(() => {
+      const img = document.querySelector('img.panel-frame');
+      return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+    });
+    const size = await page.locator('img.panel-frame').evaluate((img) => [img.naturalWidth, img.naturalHeight]);
+    assert.deepEqual(size, [512, 256]); // 128×64 LEDs at scale 4
+    assert.equal(await page.locator('img.panel-frame').evaluate((img) => getComputedStyle(img).imageRendering), 'pixelated');
+    const first = await page.locator('img.panel-frame').getAttribute('src');
+    await page.waitForFunction((src) => document.querySelector('img.panel-frame')?.getAttribute('src') !== src, first);
+    const state = await display();
+    await page.locator('.mirror h2', { hasText: state.pages[state.page_index] }).waitFor();
+    assert.equal(await page.getByTestId('controls').count(), 0); // no token entered yet
+  });
+
+  it('pauses, steps and dims the panel once the token is entered; a wrong token is refused', async () => {
+    await page.getByLabel('Control token (enables the panel buttons)').fill(server.token);
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await page.getByTestId('controls').waitFor();
+
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    const paused = await until((s) => s.paused, 'pause');
+    await page.getByRole('button', { name: '▶ Play' }).waitFor({ timeout: 10000 });
+
+    await page.getByRole('button', { name: 'next page' }).click();
+    const stepped = await until((s) => s.page_index === (paused.page_index + 1) % paused.pages.length, 'next');
+    await page.locator('.mirror h2', { hasText: `${stepped.pages[stepped.page_index]} · paused` }).waitFor({ timeout: 10000 });
+
+    const slider = page.getByRole('slider');
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await until((s) => s.brightness === paused.brightness - 1, 'brightness');
+
+    await page.getByRole('button', { name: '▶ Play' }).click();
+    await until((s) => !s.paused, 'play');
+
+    await page.getByRole('button', { name: 'Forget token' }).click();
+    await page.getByLabel('Control token (enables the panel buttons)').fill('not-the-token');
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await page.getByRole('button', { name: 'next page' }).click();
+    assert.equal(await page.getByTestId('control-result').textContent(), 'token rejected');
+  });
+});
