@@ -130,3 +130,12 @@ async def test_built_dashboard_is_served_with_spa_fallback(tmp_path):
             response = await api.client.get(missing)
             assert response.status_code == 404, missing
             assert response.headers["content-type"] == "application/json"
+
+
+async def test_dashboard_directory_from_the_environment(tmp_path, monkeypatch):
+    dist = tmp_path / "env-dist"
+    dist.mkdir()
+    (dist / "index.html").write_text("<title>from env</title>", encoding="utf-8")
+    monkeypatch.setenv("ECOBOARD_WEB_DIST", str(dist))
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        assert (await api.client.get("/")).text == "<title>from env</title>"
