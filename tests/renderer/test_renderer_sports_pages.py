@@ -87,10 +87,13 @@ def graphics(page: str, canvas: Canvas) -> list[TextBox]:
     return boxes
 
 
-def marker_corner(page: str) -> TextBox:
-    """The bottom-right corner where the renderer draws the stale glyph over the page."""
-    el = get_layout(page).el("marker_corner")
-    return TextBox(el.x, el.y, el.x + (el.w or 0), el.y + (el.h or 0), "stale marker")
+def corners(page: str) -> list[TextBox]:
+    """The corners where the renderer draws its stale and paused glyphs over the page."""
+    boxes = []
+    for name in ("marker_corner", "pause_corner"):
+        el = get_layout(page).el(name)
+        boxes.append(TextBox(el.x, el.y, el.x + (el.w or 0), el.y + (el.h or 0), name))
+    return boxes
 
 
 def assert_fields_fit(page: str, canvas: Canvas, *, live: bool) -> None:
@@ -100,7 +103,7 @@ def assert_fields_fit(page: str, canvas: Canvas, *, live: bool) -> None:
     for box in texts:
         assert box.inside(), f"{box.text!r} leaves the panel: {box}"
     for i, box in enumerate(texts):
-        for other in texts[i + 1 :] + (graphics(page, canvas) if live else []) + [marker_corner(page)]:
+        for other in texts[i + 1 :] + (graphics(page, canvas) if live else []) + corners(page):
             assert not box.overlaps(other), f"{box.text!r} {box} overlaps {other.text!r} {other}"
 
 
@@ -310,6 +313,17 @@ def test_frame_memo_draws_what_a_full_redraw_draws(name: str) -> None:
         )
         expected = redraw.draw(scene.page, ctx).pixels.copy()
         assert np.array_equal(memo.draw(scene.page, ctx).pixels, expected), f"frame {frame}"
+
+
+def test_a_week_without_games_names_the_week_within_its_width() -> None:
+    payload = fixture(NFL_WEEK1)
+    payload["events"] = []
+    payload["season"]["type"] = 3
+    payload["week"]["number"] = 3
+    scene = Scene("nfl", record("nfl", "espn", data_of("nfl", "espn", payload, T_NFL), T_NFL), T_NFL)
+    canvas = draw(scene)
+    assert [b.text for b in canvas.text_boxes] == ["CONF", "No NFL games"]
+    assert_fields_fit("nfl", canvas, live=False)
 
 
 def test_bye_is_derived_when_the_provider_lists_none() -> None:

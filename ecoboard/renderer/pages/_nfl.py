@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from ...sports import followed_byes, scoreboard_day, team_on_bye, week_short
 from .._canvas import Canvas
 from .._context import PageContext
+from .._fonts import fit_text
 from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._widgets import draw_waiting
@@ -182,7 +183,11 @@ def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
     if current.bye is not None:
         draw_bye(canvas, layout, current.bye, str(week.get("label") or week_tag(data)))
     elif current.view is None:
-        draw_empty(canvas, layout, str(week.get("label") or week_tag(data)), "No NFL games", [])
+        title = layout.el("empty_date")
+        assert title.font is not None and title.w is not None
+        draw_empty(
+            canvas, layout, fit_text(title.font, [week.get("label"), week_tag(data)], title.w), "No NFL games", []
+        )
     elif current.view.phase == PHASE_LIVE:
         draw_live(canvas, layout, current.view, current.stale)
     else:
