@@ -1,0 +1,174 @@
+"""The next family event page: whose birthday or anniversary comes next, which one it is, and in how many days.
+
+Options (``PageSpec.options``): ``events``, a list of ``{name, event, date}``: ``event`` is ``birthday``,
+``anniversary`` or any text; ``date`` is the original ``YYYY-MM-DD`` (its year gives the ordinal: the
+40th birthday). Days are counted between calendar dates in ``config.timezone`` (so a DST change or a
+year end never shifts them); a Feb 29 date falls on Feb 28 in other years. Entries without a name or a
+valid date are skipped. When several events share the next day they take turns every few seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from .._canvas import Canvas, Color
+from .._context import PageContext
+from .._fonts import Font, get_font
+from .._layout import Element, get_layout
+from .._registry import register_page
+from .._units import local_time
+
+log = logging.getLogger(__name__)
+
+ROTATE_SECONDS = 4.0
+"""How long each of several events on the same next day is shown."""
+
+FALLBACK_FONTS = ("6x10", "5x8", "4x6")
+"""Smaller fonts tried, in order, for a line too wide for its element's font."""
+
+
+@dataclass(frozen=True)
+class FamilyEvent:
+    """One configured event: whose, what, and the original date."""
+
+    name: str
+    event: str
+    date: date
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """An event's next occurrence: the date it falls on, the days until it, and which one it is (0: the first)."""
+
+    event: FamilyEvent
+    on: date
+    days: int
+    nth: int
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``12th``, ``13th``, ``21st``, ``111th``..."""
+    if n % 100 in (11, 12, 13):
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def anniversary(original: date, year: int) -> date:
+    """``original``'s month and day in ``year``; Feb 29 falls on Feb 28 outside leap years."""
+    try:
+        return original.replace(year=year)
+    except ValueError:  # Feb 29 in a common year
+        return date(year, 2, 28)
+
+
+def next_occurrence(original: date, today: date) -> date:
+    """The first anniversary of ``original`` on or after ``today`` (``original`` itself if it is still ahead)."""
+    if original >= today:
+        return original
+    this_year = anniversary(original, today.year)
+    return this_year if this_year >= today else anniversary(original, today.year + 1)
+
+
+def upcoming(events: Sequence[FamilyEvent], today: date) -> list[Upcoming]:
+    """Every event's next occurrence, soonest first (ties keep the configured order)."""
+    found = []
+    for event in events:
+        on = next_occurrence(event.date, today)
+        found.append(Upcoming(event, on, (on - today).days, on.year - event.date.year))
+    found.sort(key=lambda u: u.days)
+    return found
+
+
+def _freeze(raw: object) -> tuple[tuple[str, str, str], ...]:
+    if not isinstance(raw, Sequence) or isinstance(raw, str):
+        return ()
+    return tuple(
+        (str(item.get("name") or "").strip(), str(item.get("event") or "").strip(), str(item.get("date") or "").strip())
+        for item in raw
+        if isinstance(item, Mapping)
+    )
+
+
+@lru_cache(maxsize=16)
+def parse_events(frozen: tuple[tuple[str, str, str], ...]) -> tuple[FamilyEvent, ...]:
+    """The usable events of the ``(name, event, date)`` rows; an unusable row is logged once and skipped."""
+    events = []
+    for name, event, text in frozen:
+        try:
+            when = date.fromisoformat(text)
+        except ValueError:
+            log.warning("events page: skipping %r: date %r is not YYYY-MM-DD", name, text)
+            continue
+        if not name:
+            log.warning("events page: skipping an event on %s without a name", text)
+            continue
+        events.append(FamilyEvent(name, event, when))
+    return tuple(events)
+
+
+def events_from_options(options: Mapping[str, Any]) -> tuple[FamilyEvent, ...]:
+    """The events of the page's options (parsed once per distinct list)."""
+    return parse_events(_freeze(options.get("events")))
+
+
+def event_lines(item: Upcoming) -> tuple[str, str, str, str]:
+    """The four lines: ``Ann's``, ``40th birthday``, ``is TODAY!`` / ``in 3 days``, ``SAT 14 MAR 2026``."""
+    what = item.event.event or "day"
+    second = f"{ordinal(item.nth)} {what}" if item.nth > 0 else what
+    when = "is TODAY!" if item.days == 0 else f"in {item.days} day{'s' if item.days > 1 else ''}"
+    on = item.on
+    stamp = f"{on.strftime('%a').upper()} {on.day} {on.strftime('%b').upper()} {on.year}"
+    return f"{item.event.name}'s", second, when, stamp
+
+
+def _fitting_font(el: Element, text: str) -> Font:
+    assert el.font
+    budget = el.w or 128
+    if el.font.measure(text) <= budget:
+        return el.font
+    for name in FALLBACK_FONTS:
+        font = get_font(name)
+        if font.measure(text) <= budget:
+            return font
+    return get_font(FALLBACK_FONTS[-1])
+
+
+def centred_line(canvas: Canvas, el: Element, text: str, color: Color) -> None:
+    """``text`` centred in the element's row, in its font or the first smaller one that fits (else cut)."""
+    assert el.font
+    font = _fitting_font(el, text)
+    y = el.y + (el.font.height - font.height) // 2
+    canvas.text(font, el.x, y, text, color, align="center", max_width=el.w)
+
+
+def _local_today(ctx: PageContext) -> date:
+    return local_time(ctx.now, ctx.config).date()
+
+
+def _events_key(ctx: PageContext) -> Hashable:
+    """The local day and the turn among tied events."""
+    return _local_today(ctx), int(ctx.page_elapsed // ROTATE_SECONDS)
+
+
+@register_page("events", kinds=(), key=_events_key)
+def events_page(canvas: Canvas, ctx: PageContext) -> None:
+    """Four centred lines for the next event, or "No upcoming events"."""
+    layout = get_layout("events")
+    found = upcoming(events_from_options(ctx.options), _local_today(ctx))
+    if not found:
+        message = layout.el("message")
+        for i, text in enumerate(("No upcoming", "events")):
+            centred_line(canvas, replace(message, y=message.y + i * message.step), text, message.color)
+        return
+    tied = [u for u in found if u.days == found[0].days]
+    item = tied[int(ctx.page_elapsed // ROTATE_SECONDS) % len(tied)]
+    name, what, when, stamp = event_lines(item)
+    centred_line(canvas, layout.el("name"), name, layout.el("name").color)
+    centred_line(canvas, layout.el("event"), what, layout.el("event").color)
+    centred_line(canvas, layout.el("when"), when, layout.color("today") if item.days == 0 else layout.color("soon"))
+    centred_line(canvas, layout.el("date"), stamp, layout.el("date").color)

@@ -1,0 +1,144 @@
+"""The weekly reminder page: the original board's "GARBAGE NIGHT" on Tuesdays, made configurable.
+
+Options (``PageSpec.options``): ``weekday`` (``monday`` .. ``sunday``, or its first three letters;
+default ``tuesday``), ``start`` and ``end`` (``HH:MM`` local time in ``config.timezone``; defaults 18:00
+and 00:00; an end at or before the start means the next day), ``text`` (default ``GARBAGE NIGHT``) and
+``color`` (``#rrggbb``, default red). During the window the text is drawn in that colour under a
+blinking ``!!!`` (half a second on, half off, counted in frames); otherwise one calm line says when the
+next reminder starts. Options that cannot be read are named on the panel instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from .._canvas import Canvas, Color, rgb
+from .._context import PageContext
+from .._layout import get_layout
+from .._registry import register_page
+from .._units import clock_text, local_time
+from ._events import centred_line
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DEFAULT_TEXT = "GARBAGE NIGHT"
+DEFAULT_COLOR: Color = (255, 0, 0)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A weekly window: from ``start`` on ``weekday`` (0 = Monday) to ``end`` (the next day if not after start)."""
+
+    weekday: int
+    start: time
+    end: time
+    text: str
+    color: Color
+
+    def window(self, day: date) -> tuple[datetime, datetime]:
+        """The window that starts on ``day`` (naive local wall times)."""
+        begin = datetime.combine(day, self.start)
+        finish = datetime.combine(day if self.end > self.start else day + timedelta(days=1), self.end)
+        return begin, finish
+
+    def active_until(self, now: datetime) -> datetime | None:
+        """The end of the window ``now`` (naive local) is in, or ``None`` outside every window."""
+        for back in (0, 1):
+            day = now.date() - timedelta(days=back)
+            if day.weekday() == self.weekday:
+                begin, finish = self.window(day)
+                if begin <= now < finish:
+                    return finish
+        return None
+
+    def next_start(self, now: datetime) -> datetime:
+        """The first window start after ``now`` (naive local)."""
+        ahead = (self.weekday - now.weekday()) % 7
+        begin = datetime.combine(now.date() + timedelta(days=ahead), self.start)
+        return begin if begin > now else begin + timedelta(days=7)
+
+
+def _clock(text: str) -> time:
+    hours, sep, minutes = text.strip().partition(":")
+    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise ValueError(text)
+    return time(int(hours), int(minutes))
+
+
+@lru_cache(maxsize=16)
+def parse_reminder(weekday: str, start: str, end: str, text: str, color: str) -> Reminder | str:
+    """The :class:`Reminder` of these option values, or the name of the first unreadable one."""
+    day = weekday.strip().lower()
+    matches = [i for i, name in enumerate(WEEKDAYS) if len(day) >= 3 and name.startswith(day)]
+    if len(matches) != 1:
+        return "weekday"
+    try:
+        begin = _clock(start)
+    except ValueError:
+        return "start"
+    try:
+        finish = _clock(end)
+    except ValueError:
+        return "end"
+    try:
+        shade = rgb(color) if color else DEFAULT_COLOR
+    except ValueError:
+        return "color"
+    return Reminder(matches[0], begin, finish, text.strip() or DEFAULT_TEXT, shade)
+
+
+def reminder_from_options(ctx: PageContext) -> Reminder | str:
+    """The page's reminder (parsed once per distinct option values), or the name of a bad option."""
+    options = ctx.options
+    return parse_reminder(
+        str(options.get("weekday") or "tuesday"),
+        str(options.get("start") or "18:00"),
+        str(options.get("end") or "00:00"),
+        str(options.get("text") or DEFAULT_TEXT),
+        str(options.get("color") or ""),
+    )
+
+
+def blink_on(ctx: PageContext) -> bool:
+    """True in the first half of each second of frames (at ``config.display.fps``)."""
+    half = max(round(ctx.config.display.fps / 2), 1)
+    return (ctx.frame_index // half) % 2 == 0
+
+
+def next_text(reminder: Reminder, now: datetime, ctx: PageContext) -> str:
+    """``next: today 6:00 PM`` / ``next: tomorrow 18:00`` / ``next: TUE 6:00 PM``."""
+    begin = reminder.next_start(now)
+    days = (begin.date() - now.date()).days
+    day = "today" if days == 0 else "tomorrow" if days == 1 else begin.strftime("%a").upper()
+    return f"next: {day} {clock_text(begin, ctx.config, ampm=True)}"
+
+
+def _reminder_key(ctx: PageContext) -> Hashable:
+    """The minute and the blink phase."""
+    return int(ctx.now.timestamp()) // 60, blink_on(ctx)
+
+
+@register_page("reminder", kinds=(), key=_reminder_key)
+def reminder_page(canvas: Canvas, ctx: PageContext) -> None:
+    """The reminder in its colour with a blinking ``!!!`` during its window, else the next start, calmly."""
+    layout = get_layout("reminder")
+    reminder = reminder_from_options(ctx)
+    if isinstance(reminder, str):
+        message = layout.el("message")
+        for i, line in enumerate(("reminder:", f"check {reminder}")):
+            centred_line(canvas, replace(message, y=message.y + i * message.step), line, layout.color("problem"))
+        return
+    now = local_time(ctx.now, ctx.config).replace(tzinfo=None)
+    finish = reminder.active_until(now)
+    if finish is None:
+        centred_line(canvas, layout.el("calm_text"), reminder.text, layout.color("calm"))
+        nxt = layout.el("next")
+        centred_line(canvas, nxt, next_text(reminder, now, ctx), nxt.color)
+        return
+    if blink_on(ctx):
+        centred_line(canvas, layout.el("bang"), "!!!", reminder.color)
+    centred_line(canvas, layout.el("text"), reminder.text, reminder.color)
+    until = "midnight" if finish.time() == time(0, 0) else clock_text(finish, ctx.config, ampm=True)
+    centred_line(canvas, layout.el("until"), f"until {until}", layout.color("until"))

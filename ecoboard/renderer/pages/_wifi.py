@@ -1,0 +1,213 @@
+"""The Wi-Fi page: a QR code guests scan to join the network, with the network's name beside it.
+
+Options (``PageSpec.options``): ``ssid``, ``security`` (``WPA`` | ``WEP`` | ``nopass``; ``WPA2``/``WPA3``
+read as ``WPA``, ``open``/``none`` as ``nopass``), ``hidden`` (bool) and the password. The password
+should not be written in ``ecoboard.yaml``: name a secret with ``password_secret`` and let the appliance
+put its value into ``password`` once, when it loads the page cycle (:func:`resolve_wifi_secrets`); the
+value is then held as :class:`SecretText`, whose ``repr`` hides it. A plain ``password`` option also
+works, for boards without a secrets source.
+
+The QR code encodes ``WIFI:S:<ssid>;T:<type>;P:<password>;;`` (the format phones read from a camera),
+error correction M, one panel pixel per module, inside a lit quiet zone of up to 4 modules, centred on
+the left half. Modules and the drawn mask are computed once per distinct payload (:func:`qr_mask`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import segno
+
+from ...config import PageSpec
+from .._canvas import Canvas
+from .._context import PageContext
+from .._fonts import fit_text
+from .._layout import Element, Layout, get_layout
+from .._registry import records_only, register_page
+from .._widgets import wrap_words
+
+QUIET_ZONE = 4
+"""Light modules around the code that the QR standard asks for (shrunk only when the code would not fit)."""
+
+_SECURITY = {"wpa": "WPA", "wpa2": "WPA", "wpa3": "WPA", "wep": "WEP", "nopass": "nopass", "open": "nopass",
+             "none": "nopass"}
+_SECURITY_WORDS = {"WPA": "WPA/WPA2", "WEP": "WEP", "nopass": "open network"}
+_ESCAPED = '\\;,:"'
+
+
+class SecretText(str):
+    """A secret string (a Wi-Fi password) whose ``repr`` does not show it, so logged options stay clean."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "'<secret>'"
+
+
+def escape_wifi(text: str) -> str:
+    r"""``text`` with ``\ ; , : "`` escaped by a backslash, as the ``WIFI:`` format asks."""
+    return "".join(f"\\{c}" if c in _ESCAPED else c for c in text)
+
+
+def security_type(value: object, has_password: bool) -> str:
+    """The ``T:`` value: ``WPA``, ``WEP`` or ``nopass``; unset or unknown: ``WPA`` when a password is given
+    (or named by ``password_secret``), else ``nopass``."""
+    known = None if value is None else _SECURITY.get(str(value).strip().lower())
+    if known is not None:
+        return known
+    return "WPA" if has_password else "nopass"
+
+
+def wifi_payload(ssid: str, security: str, password: str | None, *, hidden: bool = False) -> str:
+    """The ``WIFI:S:<ssid>;T:<type>;P:<password>;;`` text (no ``P:`` for an open network)."""
+    parts = [f"WIFI:S:{escape_wifi(ssid)};T:{security};"]
+    if security != "nopass" and password:
+        parts.append(f"P:{escape_wifi(password)};")
+    if hidden:
+        parts.append("H:true;")
+    return "".join(parts) + ";"
+
+
+@lru_cache(maxsize=16)
+def qr_modules(payload: str) -> np.ndarray:
+    """The QR symbol of ``payload`` (ECC M, UTF-8) as a read-only bool array, ``True`` = dark module."""
+    code = segno.make_qr(payload, error="m", encoding="utf-8")
+    modules = np.array([list(row) for row in code.matrix], dtype=bool)
+    modules.setflags(write=False)
+    return modules
+
+
+@lru_cache(maxsize=16)
+def qr_mask(payload: str, space: int) -> np.ndarray | None:
+    """The pixels to light for ``payload`` in a ``space`` x ``space`` box: light modules plus the quiet zone.
+
+    The quiet zone is ``QUIET_ZONE`` modules, less when the code would not fit otherwise (never under 1);
+    ``None`` when even that does not fit.
+    """
+    modules = qr_modules(payload)
+    size = modules.shape[0]
+    border = min(QUIET_ZONE, (space - size) // 2)
+    if border < 1:
+        return None
+    mask = np.pad(~modules, border, constant_values=True)
+    mask.setflags(write=False)
+    return mask
+
+
+@lru_cache(maxsize=4)
+def wifi_glyph(size: int) -> np.ndarray:
+    """A Wi-Fi sign (a dot and three arcs in a 90° fan), ``size`` px high, as a read-only bool mask."""
+    width = 2 * size - 1
+    ys, xs = np.mgrid[0:size, 0:width]
+    dx, dy = xs - (size - 1), (size - 1) - ys
+    radius = np.hypot(dx, dy)
+    fan = np.abs(dx) <= dy
+    step = size / 4.0
+    ring = np.floor(radius / step)
+    inner = (radius - ring * step) < step * 0.55
+    mask = fan & (((ring >= 1) & inner) | (radius <= step * 0.45))
+    mask &= radius < size
+    cols = np.flatnonzero(mask.any(axis=0))
+    mask = mask[:, cols[0] : cols[-1] + 1].copy()
+    mask.setflags(write=False)
+    return mask
+
+
+def _password(options: Mapping[str, Any]) -> str | None:
+    value = options.get("password")
+    return str(value) if value else None
+
+
+def _draw_lines(canvas: Canvas, el: Element, lines: Sequence[str]) -> None:
+    assert el.font
+    top = el.y + (el.count - len(lines)) * el.step // 2
+    for i, line in enumerate(lines[: el.count]):
+        canvas.text(el.font, el.x, top + i * el.step, line, el.color, align="center", max_width=el.w)
+
+
+def _message(canvas: Canvas, el: Element, text: str) -> None:
+    assert el.font
+    font, budget = el.font, el.w or canvas.width
+    lines = wrap_words(text, lambda s: font.measure(s) <= budget, el.count) or [text]
+    _draw_lines(canvas, el, lines)
+
+
+def _draw_ssid(canvas: Canvas, layout: Layout, ssid: str) -> None:
+    """The SSID in 6x10 when it fits, else in 4x6 on up to two lines, else cut."""
+    big, small = layout.el("ssid"), layout.el("ssid_small")
+    assert big.font and small.font
+    budget = big.w or canvas.width // 2
+    if big.font.measure(ssid) <= budget:
+        canvas.text(big.font, big.x, big.y, ssid, big.color, align="center")
+        return
+    font = small.font
+    lines = wrap_words(ssid, lambda s: font.measure(s) <= budget, small.count)
+    if lines is None:
+        first = font.truncate(ssid, budget)
+        lines = [first, fit_text(font, [ssid[len(first) :]], budget)]
+    _draw_lines(canvas, small, lines)
+
+
+def _glyph(canvas: Canvas, el: Element) -> None:
+    mask = wifi_glyph(el.size)
+    canvas.blit_mask(mask, el.x - mask.shape[1] // 2, el.y, el.color)
+
+
+@register_page("wifi", kinds=(), key=records_only)
+def wifi_page(canvas: Canvas, ctx: PageContext) -> None:
+    """The QR code on the left; the Wi-Fi sign, SSID, security and a "scan to join" hint on the right."""
+    layout = get_layout("wifi")
+    ssid = str(ctx.options.get("ssid") or "").strip()
+    if not ssid:
+        _glyph(canvas, layout.el("unset_glyph"))
+        _message(canvas, layout.el("unset"), "Wi-Fi not configured")
+        return
+    _glyph(canvas, layout.el("glyph"))
+    _draw_ssid(canvas, layout, ssid)
+    password = _password(ctx.options)
+    security = security_type(ctx.options.get("security"), bool(password or ctx.options.get("password_secret")))
+    words = layout.el("security")
+    assert words.font
+    canvas.text(words.font, words.x, words.y, _SECURITY_WORDS[security], words.color, align="center",
+                max_width=words.w)
+    if security != "nopass" and not password:
+        _message(canvas, layout.el("message"), "password missing")
+        return
+    box = layout.el("qr")
+    space = min(box.w or 64, box.h or 64)
+    mask = qr_mask(wifi_payload(ssid, security, password, hidden=bool(ctx.options.get("hidden"))), space)
+    if mask is None:
+        _message(canvas, layout.el("message"), "Wi-Fi data too long")
+        return
+    offset = (space - mask.shape[0]) // 2
+    canvas.blit_mask(mask, box.x + offset, box.y + offset, layout.color("light"))
+    hint = layout.el("hint")
+    assert hint.font
+    canvas.text(hint.font, hint.x, hint.y, "scan to join", hint.color, align="center", max_width=hint.w)
+
+
+def resolve_wifi_secrets(pages: Sequence[PageSpec], secrets: Mapping[str, Any]) -> tuple[PageSpec, ...]:
+    """The page cycle with each ``wifi`` page's ``password_secret`` replaced by ``password`` (a :class:`SecretText`).
+
+    Call it once when the page cycle is loaded (from ``ecoboard.yaml`` or the store's display config),
+    with the values of :func:`ecoboard.secrets.load_secrets`; pages are returned unchanged when they name
+    no secret. A named secret that is missing leaves the page without a password (it then says so on the
+    panel). Never write the result back to the store: it holds the password.
+    """
+    return tuple(_resolved(spec, secrets) for spec in pages)
+
+
+def _resolved(spec: PageSpec, secrets: Mapping[str, Any]) -> PageSpec:
+    key = spec.options.get("password_secret") if spec.page == "wifi" else None
+    if not key:
+        return spec
+    options = {k: v for k, v in spec.options.items() if k not in ("password_secret", "password")}
+    value = secrets.get(str(key))
+    if value:
+        options["password"] = SecretText(str(value))
+    return replace(spec, options=options)
+

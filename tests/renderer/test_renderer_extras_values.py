@@ -1,0 +1,162 @@
+"""The extra pages' arithmetic: ordinals, days until an event (year end, DST, Feb 29), the reminder's
+window, the Wi-Fi payload text and its secret handling. Every expected value is written out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from ecoboard.config import Config, PageSpec
+from ecoboard.renderer import PageContext, local_time
+from ecoboard.renderer.pages._events import (
+    FamilyEvent,
+    anniversary,
+    event_lines,
+    events_from_options,
+    next_occurrence,
+    ordinal,
+    upcoming,
+)
+from ecoboard.renderer.pages._reminder import Reminder, next_text, parse_reminder
+from ecoboard.renderer.pages._wifi import (
+    SecretText,
+    escape_wifi,
+    resolve_wifi_secrets,
+    security_type,
+    wifi_payload,
+)
+
+NEW_YORK = Config()  # America/New_York, imperial
+BERLIN = replace(Config(), timezone="Europe/Berlin", units="metric")
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"), (21, "21st"),
+     (22, "22nd"), (23, "23rd"), (101, "101st"), (111, "111th"), (112, "112th"), (113, "113th"), (40, "40th")],
+)
+def test_ordinals(n: int, text: str) -> None:
+    assert ordinal(n) == text
+
+
+def test_feb_29_falls_on_feb_28_in_common_years_only() -> None:
+    leap_day = date(2000, 2, 29)
+    assert anniversary(leap_day, 2027) == date(2027, 2, 28)
+    assert anniversary(leap_day, 2028) == date(2028, 2, 29)
+    assert next_occurrence(leap_day, date(2027, 2, 28)) == date(2027, 2, 28)
+    assert next_occurrence(leap_day, date(2027, 3, 1)) == date(2028, 2, 29)
+    [item] = upcoming([FamilyEvent("Leap", "birthday", leap_day)], date(2026, 12, 1))
+    assert (item.on, item.days, item.nth) == (date(2027, 2, 28), 89, 27)
+    assert event_lines(item) == ("Leap's", "27th birthday", "in 89 days", "SUN 28 FEB 2027")
+
+
+def test_days_until_across_the_year_end() -> None:
+    events = [FamilyEvent("Ann", "birthday", date(1986, 1, 2)), FamilyEvent("Bob", "anniversary", date(2001, 12, 31))]
+    found = upcoming(events, date(2026, 12, 31))
+    assert [(u.event.name, u.on, u.days, u.nth) for u in found] == [
+        ("Bob", date(2026, 12, 31), 0, 25),
+        ("Ann", date(2027, 1, 2), 2, 41),
+    ]
+    assert event_lines(found[0]) == ("Bob's", "25th anniversary", "is TODAY!", "THU 31 DEC 2026")
+    assert event_lines(found[1])[1:3] == ("41st birthday", "in 2 days")
+
+
+def _today(now: datetime, config: Config) -> date:
+    return local_time(now, config).date()
+
+
+def test_days_until_counts_local_dates_across_a_dst_change() -> None:
+    """2026-03-08 is the US spring-forward day: 23:30 EST on the 7th is 04:30Z on the 8th."""
+    event = [FamilyEvent("Cy", "birthday", date(2010, 3, 9))]
+    evening = datetime(2026, 3, 8, 4, 30, tzinfo=UTC)  # Sat 7 Mar 23:30 EST
+    assert _today(evening, NEW_YORK) == date(2026, 3, 7)
+    assert upcoming(event, _today(evening, NEW_YORK))[0].days == 2
+    after = datetime(2026, 3, 9, 3, 59, tzinfo=UTC)  # Sun 8 Mar 23:59 EDT (the 23-hour day)
+    assert upcoming(event, _today(after, NEW_YORK))[0].days == 1
+    # The autumn change in Berlin (25 October 2026, a 25-hour day): still whole days.
+    late = datetime(2026, 10, 25, 22, 59, tzinfo=UTC)  # 23:59 CET on the 25th
+    assert upcoming([FamilyEvent("Di", "birthday", date(1999, 10, 26))], _today(late, BERLIN))[0].days == 1
+
+
+def test_an_event_still_ahead_has_no_ordinal() -> None:
+    [item] = upcoming([FamilyEvent("Eve", "wedding", date(2027, 6, 5))], date(2026, 12, 1))
+    assert (item.days, item.nth) == (186, 0)
+    assert event_lines(item) == ("Eve's", "wedding", "in 186 days", "SAT 5 JUN 2027")
+    [one] = upcoming([FamilyEvent("Fay", "birthday", date(2020, 12, 2))], date(2026, 12, 1))
+    assert event_lines(one)[2] == "in 1 day"
+
+
+def test_unusable_events_are_skipped() -> None:
+    options = {"events": [{"name": "Ann", "event": "birthday", "date": "1986-03-14"},
+                          {"name": "", "event": "birthday", "date": "1990-01-01"},
+                          {"name": "Bad", "event": "birthday", "date": "14/03/1986"},
+                          "not a mapping",
+                          {"name": "Gus", "date": "1970-02-30"}]}
+    assert events_from_options(options) == (FamilyEvent("Ann", "birthday", date(1986, 3, 14)),)
+    assert events_from_options({"events": "Ann"}) == ()
+    assert events_from_options({}) == ()
+
+
+def _ctx(config: Config = NEW_YORK) -> PageContext:
+    return PageContext(records={}, now=datetime(2026, 3, 3, tzinfo=UTC), config=config)
+
+
+def test_reminder_window_defaults_to_tuesday_evening_until_midnight() -> None:
+    reminder = parse_reminder("tuesday", "18:00", "00:00", "GARBAGE NIGHT", "")
+    assert reminder == Reminder(1, time(18, 0), time(0, 0), "GARBAGE NIGHT", (255, 0, 0))
+    assert isinstance(reminder, Reminder)
+    assert reminder.active_until(datetime(2026, 3, 3, 17, 59)) is None
+    assert reminder.active_until(datetime(2026, 3, 3, 18, 0)) == datetime(2026, 3, 4, 0, 0)
+    assert reminder.active_until(datetime(2026, 3, 3, 23, 59)) == datetime(2026, 3, 4, 0, 0)
+    assert reminder.active_until(datetime(2026, 3, 4, 0, 0)) is None
+    assert reminder.next_start(datetime(2026, 3, 3, 17, 59)) == datetime(2026, 3, 3, 18, 0)
+    assert reminder.next_start(datetime(2026, 3, 4, 0, 0)) == datetime(2026, 3, 10, 18, 0)
+    assert next_text(reminder, datetime(2026, 3, 3, 9, 0), _ctx()) == "next: today 6:00 PM"
+    assert next_text(reminder, datetime(2026, 3, 2, 9, 0), _ctx(BERLIN)) == "next: tomorrow 18:00"
+    assert next_text(reminder, datetime(2026, 3, 4, 9, 0), _ctx()) == "next: TUE 6:00 PM"
+
+
+def test_reminder_window_past_midnight_and_option_errors() -> None:
+    late = parse_reminder("sun", "21:30", "06:15", "Bins out", "#00ff00")
+    assert isinstance(late, Reminder)
+    assert (late.weekday, late.color) == (6, (0, 255, 0))
+    assert late.active_until(datetime(2026, 3, 9, 6, 14)) == datetime(2026, 3, 9, 6, 15)  # Monday morning
+    assert late.active_until(datetime(2026, 3, 9, 6, 15)) is None
+    assert late.active_until(datetime(2026, 3, 8, 21, 29)) is None
+    assert parse_reminder("tu", "18:00", "00:00", "x", "") == "weekday"
+    assert parse_reminder("funday", "18:00", "00:00", "x", "") == "weekday"
+    assert parse_reminder("friday", "25:00", "00:00", "x", "") == "start"
+    assert parse_reminder("friday", "18:00", "6pm", "x", "") == "end"
+    assert parse_reminder("friday", "18:00", "00:00", "x", "red") == "color"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("plain", "plain"), ('a;b,c:d"e\\f', 'a\\;b\\,c\\:d\\"e\\\\f'), ("Café 🙂", "Café 🙂"), ('"\\', '\\"\\\\')],
+)
+def test_wifi_escaping(text: str, escaped: str) -> None:
+    assert escape_wifi(text) == escaped
+
+
+def test_wifi_payloads() -> None:
+    assert wifi_payload("HomeNet", "WPA", "correct horse") == "WIFI:S:HomeNet;T:WPA;P:correct horse;;"
+    assert wifi_payload('My;Net', "WEP", 'p:w"d') == 'WIFI:S:My\\;Net;T:WEP;P:p\\:w\\"d;;'
+    assert wifi_payload("Cafe", "nopass", "ignored") == "WIFI:S:Cafe;T:nopass;;"
+    assert wifi_payload("Hidden", "WPA", "pw", hidden=True) == "WIFI:S:Hidden;T:WPA;P:pw;H:true;;"
+    assert [security_type(v, True) for v in ("WPA2", "wpa3", "wep", "open", "", None, "enterprise")] == [
+        "WPA", "WPA", "WEP", "nopass", "WPA", "WPA", "WPA"]
+    assert [security_type(v, False) for v in (None, "enterprise", "WPA")] == ["nopass", "nopass", "WPA"]
+
+
+def test_password_secret_is_resolved_at_load_and_hidden_from_repr() -> None:
+    pages = (PageSpec("clock", 8), PageSpec("wifi", 20, {"ssid": "HomeNet", "password_secret": "wifi_psk"}),
+             PageSpec("wifi", 20, {"ssid": "Guest", "password_secret": "absent"}))
+    clock, home, guest = resolve_wifi_secrets(pages, {"wifi_psk": "hunter2"})
+    assert clock is pages[0]
+    assert home.options == {"ssid": "HomeNet", "password": "hunter2"}
+    assert isinstance(home.options["password"], SecretText)
+    assert "hunter2" not in repr(home) and "'<secret>'" in repr(home)
+    assert guest.options == {"ssid": "Guest"}
+    assert pages[1].options == {"ssid": "HomeNet", "password_secret": "wifi_psk"}  # the input is untouched
