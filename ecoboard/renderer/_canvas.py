@@ -4,9 +4,9 @@ Rectangles are inclusive of both corners, as on the original boards: ``fill_rect
 covers 32 x 16 pixels. Every string drawn is recorded in :attr:`Canvas.text_boxes` (unclipped), so
 tests can prove that no text leaves the panel or overlaps another field.
 
-Read-only masks and RGBA images (glyph and string rasters, icons) are immutable, so the positions of
-their set pixels are computed once and kept (:func:`_sparse`); drawing one that lies wholly on the
-panel is then a single fancy-index assignment into the flat frame.
+Read-only masks and RGBA images (glyph and string rasters, icons) are immutable, so the bytes they set
+at a given place and colour are computed once and kept (:func:`_placed`); drawing one that lies wholly
+on the panel is then a single fancy-index assignment into the frame's bytes.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Canvas:
         self.pixels = pixels
         self.height, self.width = pixels.shape[0], pixels.shape[1]
         self.text_boxes: list[TextBox] = []
-        self._flat = pixels.reshape(-1, 3) if pixels.flags.c_contiguous else None
+        self._flat = pixels.reshape(-1) if pixels.flags.c_contiguous else None
 
     def clear(self) -> None:
         """Black frame, no recorded text."""
@@ -120,9 +120,10 @@ class Canvas:
         """
         h, w = mask.shape
         if clip is None and self._flat is not None and not mask.flags.writeable and self._inside(x, y, h, w):
-            sparse = _sparse(mask, self.width)
-            self._flat[sparse.offsets + (y * self.width + x)] = color
-            return
+            placed = _placed(mask, x, y, color, self.width)
+            if placed is not None:
+                self._flat[placed[0]] = placed[1]
+                return
         box = self._clip(x, y, h, w, clip)
         if box is None:
             return
@@ -133,9 +134,10 @@ class Canvas:
         """Copy an ``(h, w, 3)`` RGB or ``(h, w, 4)`` RGBA image (alpha 0 = transparent) to ``(x, y)``."""
         h, w = icon.shape[0], icon.shape[1]
         if icon.shape[2] == 4 and self._flat is not None and not icon.flags.writeable and self._inside(x, y, h, w):
-            sparse = _sparse(icon, self.width)
-            self._flat[sparse.offsets + (y * self.width + x)] = sparse.colors
-            return
+            placed = _placed(icon, x, y, None, self.width)
+            if placed is not None:
+                self._flat[placed[0]] = placed[1]
+                return
         box = self._clip(x, y, h, w, None)
         if box is None:
             return
@@ -192,30 +194,40 @@ class Canvas:
         return mask.shape[1]
 
 
-@dataclass(frozen=True)
-class _Sparse:
-    offsets: np.ndarray  # flat pixel offsets (row * panel width + column) of the set pixels
-    colors: np.ndarray | None  # their RGB values, for images
+_placed_cache: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+_first_sight: dict[tuple[object, ...], np.ndarray] = {}
+_PLACED_LIMIT = 4096
+_CHANNELS = np.arange(3, dtype=np.intp)
 
 
-_sparse_cache: dict[tuple[int, int], tuple[np.ndarray, _Sparse]] = {}
-_SPARSE_LIMIT = 8192
+def _placed(
+    image: np.ndarray, x: int, y: int, color: Color | None, panel_width: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(byte indices, byte values)`` that draw a read-only mask (in ``color``) or RGBA image at ``(x, y)``.
 
-
-def _sparse(image: np.ndarray, panel_width: int) -> _Sparse:
-    """The set pixels of a read-only mask or RGBA image, computed once per array object."""
-    key = (id(image), panel_width)
-    hit = _sparse_cache.get(key)
+    Computed the second time the same array object is drawn at the same place in the same colour (a
+    one-off drawing gets ``None`` and takes the plain path), then kept; the caches hold the array, so
+    its ``id`` cannot be reused by another array while an entry exists.
+    """
+    key = (id(image), x, y, color, panel_width)
+    hit = _placed_cache.get(key)
     if hit is not None and hit[0] is image:
-        return hit[1]
+        return hit[1], hit[2]
+    if _first_sight.get(key) is not image:
+        if len(_first_sight) >= _PLACED_LIMIT:
+            _first_sight.clear()
+        _first_sight[key] = image
+        return None
+    del _first_sight[key]
     if image.ndim == 2:
         rows, cols = np.nonzero(image)
-        colors = None
+        values = np.tile(np.asarray(color, dtype=np.uint8), len(rows))
     else:
         rows, cols = np.nonzero(image[:, :, 3])
-        colors = np.ascontiguousarray(image[rows, cols, :3])
-    sparse = _Sparse(offsets=rows.astype(np.intp) * panel_width + cols, colors=colors)
-    if len(_sparse_cache) >= _SPARSE_LIMIT:
-        _sparse_cache.clear()
-    _sparse_cache[key] = (image, sparse)  # keeps the array alive, so its id cannot be reused
-    return sparse
+        values = np.ascontiguousarray(image[rows, cols, :3]).reshape(-1)
+    pixels = (rows.astype(np.intp) + y) * panel_width + (cols + x)
+    index = (pixels[:, np.newaxis] * 3 + _CHANNELS).reshape(-1)
+    if len(_placed_cache) >= _PLACED_LIMIT:
+        _placed_cache.clear()
+    _placed_cache[key] = (image, index, values)
+    return index, values
