@@ -16,9 +16,20 @@ from ._fonts import (
     scroll_offset,
 )
 from ._frame import FrameRenderer, brightness_lut
+from ._icons import ICON_SIZES, get_icon
 from ._layout import Element, Layout, get_layout, layout_load_count
 from ._matrix import MatrixSink, open_sink
-from ._registry import PAGE_KINDS, PAGES, PageFn, register_page
+from ._registry import (
+    PAGE_KEYS,
+    PAGE_KINDS,
+    PAGES,
+    FrameKey,
+    PageFn,
+    every_minute,
+    every_second,
+    records_only,
+    register_page,
+)
 from ._sinks import GifSink, LatestFrame, NullSink, PngSink, Sink, png_bytes
 from ._units import (
     clock_text,
@@ -39,7 +50,9 @@ from . import pages
 
 __all__ = [
     "HEIGHT",
+    "ICON_SIZES",
     "PAGES",
+    "PAGE_KEYS",
     "PAGE_KINDS",
     "WIDTH",
     "Align",
@@ -47,6 +60,7 @@ __all__ = [
     "Color",
     "Element",
     "Font",
+    "FrameKey",
     "FrameRenderer",
     "GifSink",
     "KindHealth",
@@ -66,10 +80,13 @@ __all__ = [
     "clock_text",
     "compass",
     "draw_waiting",
+    "every_minute",
+    "every_second",
     "fit_text",
     "font_load_count",
     "format_temp",
     "get_font",
+    "get_icon",
     "get_layout",
     "hour_text",
     "layout_load_count",
@@ -78,6 +95,7 @@ __all__ = [
     "pages",
     "png_bytes",
     "record_data",
+    "records_only",
     "register_page",
     "rgb",
     "scroll_offset",
