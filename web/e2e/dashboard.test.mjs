@@ -52,7 +52,7 @@ describe('dashboard against the real API', () => {
 
   it('shows a record written by another process without a reload', async () => {
     await page.evaluate(() => { window.__sameDocument = true; });
-    const current = await (await fetch(`${server.url}/api/v1/records/nfl`)).json();
+    const current = await server.getJson('/api/v1/records/nfl');
     const data = structuredClone(current.data);
     const game = data.games.find((g) => g.id === IND_HOU);
     Object.assign(game, { status: 'final', detail: 'Final/OT', period: 5, period_label: 'OT', clock: '0:00' });
@@ -69,7 +69,7 @@ describe('dashboard against the real API', () => {
 
     // a kind the page has never seen, fetched by `ecoboard fetch mlb --once` while the page is open
     server.fetchOnce('mlb');
-    const mlb = await (await fetch(`${server.url}/api/v1/records/mlb`)).json();
+    const mlb = await server.getJson('/api/v1/records/mlb');
     await page.getByRole('link', { name: 'MLB' }).click();
     await page.locator('[data-testid=mlb-games] article').first().waitFor({ timeout: 10000 });
     assert.equal(await page.locator('[data-testid=mlb-games] article').count(), mlb.data.games.length);
@@ -79,7 +79,7 @@ describe('dashboard against the real API', () => {
   it('reconnects after the API restarts and catches up on what it missed', async () => {
     await page.getByRole('link', { name: 'NFL' }).click();
     await cards().first().waitFor();
-    const current = await (await fetch(`${server.url}/api/v1/records/nfl`)).json();
+    const current = await server.getJson('/api/v1/records/nfl');
     const port = Number(new URL(server.url).port);
     await server.stopServer();
     await page.locator('[data-connection=reconnecting]').waitFor({ timeout: 10000 });

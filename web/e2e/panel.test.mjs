@@ -11,7 +11,7 @@ describe('panel mirror and controls against the appliance', () => {
   const server = new EcoboardServer('run');
   let browser;
   let page;
-  const display = async () => (await fetch(`${server.url}/api/v1/display`)).json();
+  const display = () => server.getJson('/api/v1/display');
   const until = async (check, what, ms = 15000) => {
     const end = Date.now() + ms;
     for (;;) {

@@ -5,6 +5,7 @@
 //   in-process bus, the render loop without a sink, so the API has a live display.
 // Everything is removed again by stop().
 import { spawn, spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -115,7 +116,25 @@ export class EcoboardServer {
     return this.url;
   }
 
-  /** SIGTERM the API and wait for it to exit. */
+  /**
+   * GET a JSON route on a fresh connection. (A pooled keep-alive socket that the server has just
+   * closed for idleness makes Node's fetch fail now and then; a test must not depend on that race.)
+   */
+  getJson(path) {
+    return new Promise((resolveJson, reject) => {
+      get(`${this.url}${path}`, { agent: false, headers: { Accept: 'application/json' } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => { body += chunk; });
+        response.on('end', () => {
+          if (response.statusCode !== 200) reject(new Error(`GET ${path}: HTTP ${response.statusCode} ${body}`));
+          else resolveJson(JSON.parse(body));
+        });
+      }).on('error', reject);
+    });
+  }
+
+  /** SIGTERM the server and wait for it to exit. */
   async stopServer() {
     const proc = this.proc;
     if (!proc || proc.exitCode !== null) return;
