@@ -29,7 +29,10 @@ Instruction = Command | tuple[PageSpec, ...]
 
 _SLOW_EVERY = 1.0  # seconds between brightness / health refreshes
 _STATUS_EVERY = 5.0  # seconds between STATUS= lines (also sent on every page change)
-_PING_EARLY = 0.9  # ping a little before half the watchdog period: a late frame never stretches the gap past it
+_PING_EARLY = 0.5
+"""Pings go out every half of :attr:`RenderLoop.watchdog_interval` (WatchdogSec/4): the other half is margin,
+so a slow frame or a start-up stall of a few hundred milliseconds never stretches a gap past WatchdogSec/2,
+while a loop hung for WatchdogSec still gets the service restarted."""
 
 
 @dataclass

@@ -73,16 +73,17 @@ def start(tmp_path: Path, notify: NotifySocket, **extra_env: str) -> subprocess.
     )
 
 
-def stop(proc: subprocess.Popen[str], notify: NotifySocket) -> tuple[int, float, str]:
-    """SIGTERM; returns (exit code, seconds to exit, output). Fails if it takes over 5 s."""
+def stop(proc: subprocess.Popen[str], notify: NotifySocket,
+         signum: signal.Signals = signal.SIGTERM) -> tuple[int, float, str]:
+    """Send ``signum``; returns (exit code, seconds to exit, output). Fails if it takes over 5 s."""
     sent = time.monotonic()
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signum)
     try:
         out, _ = proc.communicate(timeout=5)
     except subprocess.TimeoutExpired:
         proc.kill()
         out, _ = proc.communicate()
-        raise AssertionError(f"still running 5 s after SIGTERM:\n{out}") from None
+        raise AssertionError(f"still running 5 s after {signum.name}:\n{out}") from None
     took = time.monotonic() - sent
     notify.receive_for(0.05)
     return proc.returncode, took, out
@@ -106,7 +107,7 @@ def test_ready_then_watchdog_every_half_period_then_stopping_and_exit_0(tmp_path
     assert "dashboard at http://127.0.0.1:" in out
 
 
-def test_hung_render_loop_stops_the_watchdog_pings(tmp_path: Path, notify: NotifySocket) -> None:
+def test_hung_render_loop_stops_the_watchdog_pings_and_sigint_still_stops(tmp_path: Path, notify: NotifySocket) -> None:
     proc = start(tmp_path, notify, ECOBOARD_DEBUG_HANG_RENDER_AFTER="30")
     try:
         ready = notify.wait_for("READY=1", 30)
@@ -114,9 +115,12 @@ def test_hung_render_loop_stops_the_watchdog_pings(tmp_path: Path, notify: Notif
         listened_until = time.monotonic()
         assert proc.poll() is None  # the process lives on: only the render loop is stuck
     finally:
-        code, _took, out = stop(proc, notify)
+        code, took, out = stop(proc, notify, signal.SIGINT)
     assert "debug hook: render loop hangs after 30 frames" in out
     pings = notify.times("WATCHDOG=1", after=ready - 0.05)
     assert pings, notify.messages  # pinging while it rendered (30 frames: about half a second)...
     assert listened_until - pings[-1] >= 3.0, notify.messages  # ...then silent: systemd would restart it
+    assert "SIGINT received: stopping" in out
+    assert "STOPPING=1" in [m for _, m in notify.messages]
     assert code == 0, out
+    assert took < 2.0, (took, out)
