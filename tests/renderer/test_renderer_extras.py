@@ -24,6 +24,8 @@ from ecoboard.renderer.pages._wifi import wifi_glyph
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGENERATE = os.environ.get("ECOBOARD_REGEN_GOLDEN") == "1"
+PAUSE_CORNER = TextBox(120, 0, 128, 9, "pause corner")
+"""Where the renderer draws its paused glyph over any page (``_markers.draw_paused``): no text goes there."""
 METRIC = replace(Config(), timezone="Europe/Berlin", units="metric")
 
 
@@ -113,7 +115,7 @@ def _assert_fits(name: str, shot: Shot) -> None:
     assert boxes, name
     for box in boxes:
         assert box.inside(), f"{name}: {box} leaves the panel"
-    marks = boxes + _graphics(shot, frame)
+    marks = boxes + _graphics(shot, frame) + [PAUSE_CORNER]
     for i, a in enumerate(marks):
         for b in marks[i + 1 :]:
             assert not a.overlaps(b), f"{name}: {a} overlaps {b}"
