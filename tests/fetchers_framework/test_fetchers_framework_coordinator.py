@@ -45,6 +45,8 @@ class Script:
         answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
         if answer == "hang":
             await trio.sleep(10_000)
+        if answer == "dns":
+            raise httpx.ConnectError("[Errno -3] Temporary failure in name resolution", request=request)
         return answer if isinstance(answer, httpx.Response) else httpx.Response(200, content=answer)
 
 
@@ -208,3 +210,40 @@ async def test_shared_limiter_spaces_calls_to_one_provider(config, astore, autoj
     gaps = [round(y - x, 6) for x, y in zip(script.times, script.times[1:], strict=False)]
     assert gaps == [2.0, 2.0]
     assert limiter.calls_today() == 3
+
+
+async def test_dns_failure_at_boot_retries_until_the_network_is_up(config, astore, autojump_clock, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="ecoboard.fetchers")
+    script = Script(*["dns"] * 9, GOOD)  # C23: nine failed lookups, then the network is up
+    coord = coordinator(config, astore, script)
+    async with trio.open_nursery() as nursery:
+        await nursery.start(coord.run)
+        assert coord.status().state == "unavailable"
+        assert coord.status().last_error == ("test-statsapi: https://statsapi.test/api/v1/schedule?sportId=1&"
+                                             "date=2024-04-28&apikey=***: ConnectError: [Errno -3] Temporary "
+                                             "failure in name resolution")
+        await script.wait_for(11)
+        nursery.cancel_scope.cancel()
+    gaps = [b - a for a, b in zip(script.times[:10], script.times[1:10], strict=False)]
+    assert all(gap <= 300 for gap in gaps) and max(gaps) > 150  # capped at 5 minutes, and reached it
+    assert (await astore.latest("mlb")).version >= 1
+    messages = [r.getMessage() for r in caplog.records if r.name.startswith("ecoboard.fetchers")]
+    assert "mlb from test-statsapi recovered after 9 failed attempts (version 1)" in messages
+
+
+def test_calls_are_counted_per_day() -> None:
+    from datetime import date
+
+    today = [date(2024, 4, 28)]
+    limiter = RateLimiter(min_interval=0, today=lambda: today[0])
+
+    async def three() -> None:
+        for _ in range(3):
+            await limiter.wait()
+
+    trio.run(three)
+    assert limiter.calls_today() == 3
+    today[0] = date(2024, 4, 29)
+    assert limiter.calls_today() == 0
+    trio.run(limiter.wait)
+    assert limiter.calls_today() == 1
