@@ -95,14 +95,14 @@ class RedisBus:
         """
         names = {self.channel_name(c): c for c in channels}
         backoff = Backoff(base=0.2, cap=self.backoff_cap)
-        lost = False
+        lost = connected_once = False
         while True:
             pubsub = self._client.pubsub(ignore_subscribe_messages=True)
             try:
                 await trio.to_thread.run_sync(pubsub.subscribe, *names)
                 if lost:
                     log.info("%s: reconnected after %d attempts", self.label, backoff.failures)
-                lost = False
+                lost, connected_once = False, True
                 backoff.reset()
                 mailbox.put(BusMessage("connected", {}))
                 while True:
@@ -111,7 +111,8 @@ class RedisBus:
                         self._forward(raw, names, mailbox)
             except (redis.RedisError, OSError) as exc:
                 if not lost:
-                    log.warning("%s: subscription lost (%s); reconnecting with backoff", self.label, exc)
+                    what = "subscription lost" if connected_once else "cannot subscribe"
+                    log.warning("%s: %s (%s); reconnecting with backoff", self.label, what, exc)
                 lost = True
             finally:
                 with trio.CancelScope(shield=True):
