@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -184,6 +185,7 @@ def table(results: dict[str, dict[str, float]]) -> str:
         row += f" {r['ratio']:>6.1f}x {r['ratio_redraw']:>6.1f}x {r['ratio_uncached']:>6.1f}x"
         lines.append(row)
     lines.append("ratio = ecoboard fps / Pillow fps (redraw: memo off; uncached: memo off, text cache emptied)")
+    lines.append(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end of the run")
     return "\n".join(lines)
 
 
