@@ -218,7 +218,7 @@ def _placed(
             _first_sight.clear()
         _first_sight[key] = image
         return None
-    del _first_sight[key]
+    _first_sight.pop(key, None)
     if image.ndim == 2:
         rows, cols = np.nonzero(image)
         values = np.tile(np.asarray(color, dtype=np.uint8), len(rows))
