@@ -7,10 +7,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ecoboard import Record
-from ecoboard.appliance import Brightness, is_night, scheduled_brightness
+from ecoboard.appliance import Brightness, followed_game_live, is_night, scheduled_brightness
 from ecoboard.config import parse_config
+from ecoboard.fetchers import fetch_once, make_client
+from ecoboard.store import AsyncStore, open_store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DEMO = Path(__file__).resolve().parents[2] / "ecoboard" / "demo" / "replay"
 SUN = json.loads((FIXTURES / "met-norway" / "sunrise3-sun-oslo-2022-12-18.json").read_text())
 
 
@@ -92,3 +95,34 @@ def _zone(cfg):
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(cfg.timezone)
+
+
+async def sports_records() -> dict[str, Record]:
+    """The shipped demo replay's MLB (2024-04-28, 12 games in progress) and NFL (2022 week 1) records."""
+    store = AsyncStore(open_store("sqlite:///:memory:"))
+    async with make_client(replay_dir=DEMO) as client:
+        records = {kind: await fetch_once(kind, parse_config({}, environ={}), client=client, store=store, bus=None)
+                   for kind in ("mlb", "nfl")}
+    await store.aclose()
+    return records
+
+
+async def test_a_followed_live_game_keeps_the_day_brightness_at_night() -> None:
+    records = await sports_records()
+    at = utc("2024-04-28T23:30:00+00:00")  # 01:30 in Oslo: night by the clock window
+    followed = {"teams": {"mlb": ["BOS"], "nfl": ["NE"]}}  # BOS pregame, NE final: nothing live
+    dim = parse_config({"timezone": "Europe/Oslo", **followed,
+                        "display": {"brightness": 80, "night": {"enabled": True, "brightness": 10}}}, environ={})
+    assert not followed_game_live(dim, records)
+    assert scheduled_brightness(at, dim, records) == 10
+    cle = next(g["away"]["id"] for g in records["mlb"].data["games"] if g["away"]["abbreviation"] == "CLE")
+    for teams in ({"mlb": ["cle"]}, {"mlb": [str(cle)]}, {"nfl": ["PIT"]}):  # abbreviation, numeric id, NFL
+        live = parse_config({"timezone": "Europe/Oslo", "teams": teams,
+                             "display": {"brightness": 80, "night": {"enabled": True, "brightness": 10}}}, environ={})
+        assert followed_game_live(live, records), teams
+        assert scheduled_brightness(at, live, records) == 80
+    off = parse_config({"timezone": "Europe/Oslo", "teams": {"mlb": ["CLE"]},
+                        "display": {"brightness": 80,
+                                    "night": {"enabled": True, "brightness": 10, "bright_during_live_game": False}}},
+                       environ={})
+    assert scheduled_brightness(at, off, records) == 10
