@@ -29,13 +29,13 @@ async def next_message(sub, seconds: float = 10.0) -> BusMessage:
         return await sub.__anext__()
 
 
-async def run_job(tmp_path: Path, store_url: str, bus_url: str) -> trio.CompletedProcess:
+async def run_job(tmp_path: Path, store_url: str, bus_url: str, replay: Path = DEMO) -> trio.CompletedProcess:
     """``python -m ecoboard.fetchers mlb --once`` (the Kubernetes Job command; ``ecoboard fetch`` is the
     same code, tested in-process in test_fetchers_framework_cli.py)."""
     config = tmp_path / "cluster.yaml"
     config.write_text(f"mode: cluster\nstore:\n  url: '{store_url}'\nbus:\n  url: '{bus_url}'\n")
     return await trio.run_process(
-        [sys.executable, "-m", "ecoboard.fetchers", "mlb", "--once", "--replay", str(DEMO), "--config", str(config)],
+        [sys.executable, "-m", "ecoboard.fetchers", "mlb", "--once", "--replay", str(replay), "--config", str(config)],
         capture_stdout=True, capture_stderr=True, check=False, env=clean_env(), cwd=tmp_path,
     )
 
@@ -67,13 +67,9 @@ async def test_job_failure_exits_non_zero_and_publishes_nothing(tmp_path: Path) 
     with temp_store_url("postgresql", tmp_path) as store_url:
         async with bus.subscribe(("update",)) as sub:
             assert await next_message(sub) == BusMessage("connected", {})
-            config = tmp_path / "c.yaml"
-            config.write_text(f"store:\n  url: '{store_url}'\nbus:\n  url: '{bus_url}'\n")
-            done = await trio.run_process(
-                [sys.executable, "-m", "ecoboard.fetchers", "mlb", "--once", "--replay", str(tmp_path),
-                 "--config", str(config)],
-                capture_stdout=True, capture_stderr=True, check=False, env=clean_env(),
-            )
+            empty = tmp_path / "no-recordings"
+            empty.mkdir()
+            done = await run_job(tmp_path, store_url, bus_url, replay=empty)
             await trio.sleep(0.3)
             assert len(sub.mailbox) == 0
         store = open_store(store_url)
