@@ -8,7 +8,8 @@
 //   answered 502 during a restart), the store opens a new EventSource after a capped exponential
 //   backoff, passing the last id it saw as `?last_event_id=` (a new EventSource sends no
 //   Last-Event-ID header of its own), and re-reads every kind from /records.
-// - Every (re)open after the first also re-reads /records: cheap, and it heals any gap.
+// - Every (re)open after the first also re-reads /records: cheap, and it heals any gap. So does a
+//   page coming back into view (a phone unlocked after a while).
 
 import type { EcoRecord } from '../api/types';
 
@@ -60,6 +61,7 @@ export class LiveStore {
     this.running = true;
     this.connect();
     void this.refresh();
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisible);
   }
 
   /** Close the stream and cancel any pending reconnect. */
@@ -69,7 +71,12 @@ export class LiveStore {
     this.retryTimer = null;
     this.source?.close();
     this.source = null;
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisible);
   }
+
+  private readonly onVisible = (): void => {
+    if (document.visibilityState === 'visible') void this.refresh();
+  };
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
