@@ -83,6 +83,7 @@ class RenderLoop:
                 return
             if isinstance(item, tuple):
                 self.cycle.set_pages(item, now=now)
+                self.display.pages = tuple(p.page for p in self.cycle.pages)
                 log.info("page cycle reloaded: %s", ", ".join(p.page for p in self.cycle.pages))
             elif item.name == "brightness" and item.value is not None:
                 self.brightness.set_manual(item.value)
