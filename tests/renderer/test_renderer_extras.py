@@ -16,11 +16,12 @@ from typing import Any
 
 import numpy as np
 import pytest
+import yaml
 from PIL import Image
 
-from ecoboard.config import Config
+from ecoboard.config import Config, parse_config
 from ecoboard.renderer import FrameRenderer, PageContext, TextBox, get_layout, png_bytes
-from ecoboard.renderer.pages._wifi import wifi_glyph
+from ecoboard.renderer.pages._wifi import prepare_wifi_pages, wifi_glyph
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGENERATE = os.environ.get("ECOBOARD_REGEN_GOLDEN") == "1"
@@ -196,3 +197,26 @@ def test_drawing_is_the_same_with_and_without_the_frame_memo() -> None:
             plain.render(shot.page, ctx.context())
             assert np.array_equal(memo.composed, plain.composed), (shot.page, step)
 
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "ecoboard.example.yaml"
+
+
+def test_the_commented_examples_in_ecoboard_example_yaml_load_and_draw() -> None:
+    """Uncommented, the example's extra pages parse as a page cycle and draw with a secret resolved at load."""
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("    # - {page: wifi"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("    # - {page: reminder"))
+    block = "\n".join(line.replace("    # ", "    ", 1) for line in lines[first : last + 1])
+    config = parse_config(yaml.safe_load(f"display:\n  pages:\n{block}\n"), environ={})
+    pages = prepare_wifi_pages(config.display.pages, {"wifi_password": "hunter2"})
+    assert [p.page for p in pages] == ["wifi", "events", "reminder"]
+    texts = {}
+    for spec in pages:
+        canvas = FrameRenderer().draw(spec.page, replace(SHOTS["events_upcoming"], options=spec.options).context())
+        texts[spec.page] = [b.text for b in canvas.text_boxes]
+    assert texts == {
+        "wifi": ["HomeNet", "WPA/WPA2", "scan to join"],
+        "events": ["Ann's", "40th birthday", "in 4 days", "SAT 14 MAR 2026"],
+        "reminder": ["GARBAGE NIGHT", "next: today 6:00 PM"],
+    }

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from ecoboard.config import Config, PageSpec
-from ecoboard.renderer import PageContext, local_time
+from ecoboard.renderer import Canvas, PageContext, local_time
 from ecoboard.renderer.pages._events import (
     FamilyEvent,
     anniversary,
@@ -23,8 +23,10 @@ from ecoboard.renderer.pages._reminder import Reminder, next_text, parse_reminde
 from ecoboard.renderer.pages._wifi import (
     SecretText,
     escape_wifi,
-    resolve_wifi_secrets,
+    prepare_wifi_pages,
+    qr_mask,
     security_type,
+    wifi_page,
     wifi_payload,
 )
 
@@ -153,10 +155,28 @@ def test_wifi_payloads() -> None:
 def test_password_secret_is_resolved_at_load_and_hidden_from_repr() -> None:
     pages = (PageSpec("clock", 8), PageSpec("wifi", 20, {"ssid": "HomeNet", "password_secret": "wifi_psk"}),
              PageSpec("wifi", 20, {"ssid": "Guest", "password_secret": "absent"}))
-    clock, home, guest = resolve_wifi_secrets(pages, {"wifi_psk": "hunter2"})
+    clock, home, guest = prepare_wifi_pages(pages, {"wifi_psk": "hunter2"})
     assert clock is pages[0]
     assert home.options == {"ssid": "HomeNet", "password": "hunter2"}
     assert isinstance(home.options["password"], SecretText)
     assert "hunter2" not in repr(home) and "'<secret>'" in repr(home)
     assert guest.options == {"ssid": "Guest"}
     assert pages[1].options == {"ssid": "HomeNet", "password_secret": "wifi_psk"}  # the input is untouched
+
+
+def test_preparing_the_pages_encodes_the_qr_code_before_the_first_frame() -> None:
+    pages = prepare_wifi_pages((PageSpec("wifi", 20, {"ssid": "Prepared", "password_secret": "psk"}),),
+                               {"psk": "s3cret"})
+    misses = qr_mask.cache_info().misses
+    canvas = Canvas()
+    wifi_page(canvas, PageContext(records={}, now=datetime(2026, 3, 3, tzinfo=UTC), options=pages[0].options))
+    assert qr_mask.cache_info().misses == misses
+    assert [b.text for b in canvas.text_boxes] == ["Prepared", "WPA/WPA2", "scan to join"]
+
+
+def test_a_password_written_in_the_options_is_warned_about_without_its_value(caplog: pytest.LogCaptureFixture) -> None:
+    spec = PageSpec("wifi", 20, {"ssid": "HomeNet", "password": "plaintext-pw"})
+    assert prepare_wifi_pages((spec,), {}) == (spec,)
+    assert [r.getMessage() for r in caplog.records] == [
+        "wifi page: the password is written in the page options; name a secret with password_secret instead"]
+    assert "plaintext-pw" not in caplog.text

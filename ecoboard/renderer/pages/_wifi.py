@@ -3,19 +3,21 @@
 Options (``PageSpec.options``): ``ssid``, ``security`` (``WPA`` | ``WEP`` | ``nopass``; ``WPA2``/``WPA3``
 read as ``WPA``, ``open``/``none`` as ``nopass``), ``hidden`` (bool) and the password. The password
 should not be written in ``ecoboard.yaml``: name a secret with ``password_secret`` and let the appliance
-put its value into ``password`` once, when it loads the page cycle (:func:`resolve_wifi_secrets`); the
+put its value into ``password`` once, when it loads the page cycle (:func:`prepare_wifi_pages`); the
 value is then held as :class:`SecretText`, whose ``repr`` hides it. A plain ``password`` option also
 works, for boards without a secrets source.
 
 The QR code encodes ``WIFI:S:<ssid>;T:<type>;P:<password>;;`` (the format phones read from a camera),
-error correction M, one panel pixel per module, inside a lit quiet zone of up to 4 modules, centred on
-the left half. Modules and the drawn mask are computed once per distinct payload (:func:`qr_mask`).
+error correction M or better (segno raises it where that costs no modules), one panel pixel per
+module, inside a lit quiet zone of up to 4 modules, centred on the left half. Modules and the drawn
+mask are computed once per distinct payload (:func:`qr_mask`).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +31,8 @@ from .._fonts import fit_text
 from .._layout import Element, Layout, get_layout
 from .._registry import records_only, register_page
 from .._widgets import wrap_words
+
+log = logging.getLogger(__name__)
 
 QUIET_ZONE = 4
 """Light modules around the code that the QR standard asks for (shrunk only when the code would not fit)."""
@@ -157,32 +161,54 @@ def _glyph(canvas: Canvas, el: Element) -> None:
     canvas.blit_mask(mask, el.x - mask.shape[1] // 2, el.y, el.color)
 
 
+@dataclass(frozen=True)
+class WifiView:
+    """What the page shows for one set of options: the SSID, the ``T:`` type and the payload (``None``: no code)."""
+
+    ssid: str
+    security: str
+    payload: str | None
+
+
+def wifi_view(options: Mapping[str, Any]) -> WifiView:
+    """The page's view of its options; ``payload`` is ``None`` when a password is wanted but missing."""
+    ssid = str(options.get("ssid") or "").strip()
+    password = _password(options)
+    security = security_type(options.get("security"), bool(password or options.get("password_secret")))
+    if not ssid or (security != "nopass" and not password):
+        return WifiView(ssid, security, None)
+    return WifiView(ssid, security, wifi_payload(ssid, security, password, hidden=bool(options.get("hidden"))))
+
+
+def _qr_space(layout: Layout) -> int:
+    box = layout.el("qr")
+    return min(box.w or 64, box.h or 64)
+
+
 @register_page("wifi", kinds=(), key=records_only)
 def wifi_page(canvas: Canvas, ctx: PageContext) -> None:
     """The QR code on the left; the Wi-Fi sign, SSID, security and a "scan to join" hint on the right."""
     layout = get_layout("wifi")
-    ssid = str(ctx.options.get("ssid") or "").strip()
-    if not ssid:
+    view = wifi_view(ctx.options)
+    if not view.ssid:
         _glyph(canvas, layout.el("unset_glyph"))
         _message(canvas, layout.el("unset"), "Wi-Fi not configured")
         return
     _glyph(canvas, layout.el("glyph"))
-    _draw_ssid(canvas, layout, ssid)
-    password = _password(ctx.options)
-    security = security_type(ctx.options.get("security"), bool(password or ctx.options.get("password_secret")))
+    _draw_ssid(canvas, layout, view.ssid)
     words = layout.el("security")
     assert words.font
-    canvas.text(words.font, words.x, words.y, _SECURITY_WORDS[security], words.color, align="center",
+    canvas.text(words.font, words.x, words.y, _SECURITY_WORDS[view.security], words.color, align="center",
                 max_width=words.w)
-    if security != "nopass" and not password:
+    if view.payload is None:
         _message(canvas, layout.el("message"), "password missing")
         return
-    box = layout.el("qr")
-    space = min(box.w or 64, box.h or 64)
-    mask = qr_mask(wifi_payload(ssid, security, password, hidden=bool(ctx.options.get("hidden"))), space)
+    space = _qr_space(layout)
+    mask = qr_mask(view.payload, space)
     if mask is None:
         _message(canvas, layout.el("message"), "Wi-Fi data too long")
         return
+    box = layout.el("qr")
     offset = (space - mask.shape[0]) // 2
     canvas.blit_mask(mask, box.x + offset, box.y + offset, layout.color("light"))
     hint = layout.el("hint")
@@ -190,24 +216,35 @@ def wifi_page(canvas: Canvas, ctx: PageContext) -> None:
     canvas.text(hint.font, hint.x, hint.y, "scan to join", hint.color, align="center", max_width=hint.w)
 
 
-def resolve_wifi_secrets(pages: Sequence[PageSpec], secrets: Mapping[str, Any]) -> tuple[PageSpec, ...]:
-    """The page cycle with each ``wifi`` page's ``password_secret`` replaced by ``password`` (a :class:`SecretText`).
+def prepare_wifi_pages(pages: Sequence[PageSpec], secrets: Mapping[str, Any]) -> tuple[PageSpec, ...]:
+    """The page cycle made ready for the render loop: secrets resolved, QR codes encoded.
 
-    Call it once when the page cycle is loaded (from ``ecoboard.yaml`` or the store's display config),
-    with the values of :func:`ecoboard.secrets.load_secrets`; pages are returned unchanged when they name
-    no secret. A named secret that is missing leaves the page without a password (it then says so on the
-    panel). Never write the result back to the store: it holds the password.
+    Each ``wifi`` page's ``password_secret`` is replaced by ``password`` (a :class:`SecretText`) from
+    ``secrets`` (the values of :func:`ecoboard.secrets.load_secrets`); a named secret that is missing
+    leaves the page without a password (the panel says so). Then each wifi page's QR code is computed
+    into the cache, so the first frame of the page does not pay for the encoding (tens of
+    milliseconds). Call it once whenever the page cycle is loaded (``ecoboard.yaml`` or the store's
+    display config), outside the render loop. Never write the result back to the store: it holds the
+    password.
     """
-    return tuple(_resolved(spec, secrets) for spec in pages)
+    prepared = tuple(_resolved(spec, secrets) for spec in pages)
+    space = _qr_space(get_layout("wifi"))
+    for spec in prepared:
+        if spec.page == "wifi" and (payload := wifi_view(spec.options).payload) is not None:
+            qr_mask(payload, space)
+    return prepared
 
 
 def _resolved(spec: PageSpec, secrets: Mapping[str, Any]) -> PageSpec:
     key = spec.options.get("password_secret") if spec.page == "wifi" else None
     if not key:
+        plain = spec.options.get("password") if spec.page == "wifi" else None
+        if plain and not isinstance(plain, SecretText):
+            log.warning("wifi page: the password is written in the page options; name a secret with "
+                        "password_secret instead")
         return spec
     options = {k: v for k, v in spec.options.items() if k not in ("password_secret", "password")}
     value = secrets.get(str(key))
     if value:
         options["password"] = SecretText(str(value))
     return replace(spec, options=options)
-
