@@ -11,8 +11,7 @@ on the panel is then a single fancy-index assignment into the frame's bytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 
@@ -35,9 +34,8 @@ def rgb(value: str | Color) -> Color:
     return (int(value[0]), int(value[1]), int(value[2]))
 
 
-@dataclass(frozen=True)
-class TextBox:
-    """Where one string was drawn: ``[x0, x1) x [y0, y1)`` in panel pixels, before clipping."""
+class TextBox(NamedTuple):
+    """Where one string was drawn: ``[x0, x1) x [y0, y1)`` in panel pixels, before clipping (immutable)."""
 
     x0: int
     y0: int
@@ -209,7 +207,7 @@ def _placed(
     one-off drawing gets ``None`` and takes the plain path), then kept; the caches hold the array, so
     its ``id`` cannot be reused by another array while an entry exists.
     """
-    key = (id(image), x, y, color, panel_width)
+    key = (id(image), x, y, None if color is None else tuple(color), panel_width)
     hit = _placed_cache.get(key)
     if hit is not None and hit[0] is image:
         return hit[1], hit[2]

@@ -82,6 +82,9 @@ class Font:
 
     def measure(self, text: str) -> int:
         """Width in pixels of ``text`` drawn in this font."""
+        mask = _text_cache.get((self.name, text))
+        if mask is not None:
+            return mask.shape[1]
         return sum(self.glyph(c).shape[1] for c in text)
 
     def raster(self, text: str) -> np.ndarray:

@@ -46,6 +46,16 @@ def test_blit_mask_clips_and_read_only_masks_draw_the_same() -> None:
         assert lit(a) == visible and np.array_equal(a.pixels, b.pixels), (x, y)
 
 
+def test_colours_may_be_lists_or_arrays() -> None:
+    mask = np.ones((2, 2), dtype=bool)
+    mask.setflags(write=False)
+    canvas = Canvas()
+    for _ in range(2):  # the second drawing takes the kept byte indices
+        canvas.blit_mask(mask, 0, 0, [1, 2, 3])
+        canvas.blit_mask(mask, 4, 0, np.array([4, 5, 6], dtype=np.uint8))
+    assert tuple(canvas.pixels[1, 1]) == (1, 2, 3) and tuple(canvas.pixels[1, 5]) == (4, 5, 6)
+
+
 def test_blit_rgba_skips_transparent_pixels() -> None:
     icon = np.zeros((2, 2, 4), dtype=np.uint8)
     icon[0, 0] = (1, 2, 3, 255)
