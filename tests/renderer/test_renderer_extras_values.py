@@ -90,6 +90,14 @@ def test_an_event_still_ahead_has_no_ordinal() -> None:
     assert event_lines(one)[2] == "in 1 day"
 
 
+def test_yaml_dates_and_missing_event_words() -> None:
+    events = events_from_options({"events": [{"name": "Ann", "date": date(1986, 3, 14)},
+                                             {"name": "Kid", "date": "2026-04-01"}]})
+    assert events == (FamilyEvent("Ann", "", date(1986, 3, 14)), FamilyEvent("Kid", "", date(2026, 4, 1)))
+    assert [event_lines(u)[:3] for u in upcoming(events, date(2026, 3, 10))] == [
+        ("Ann's", "40th", "in 4 days"), ("Kid's", "big day", "in 22 days")]
+
+
 def test_unusable_events_are_skipped() -> None:
     options = {"events": [{"name": "Ann", "event": "birthday", "date": "1986-03-14"},
                           {"name": "", "event": "birthday", "date": "1990-01-01"},

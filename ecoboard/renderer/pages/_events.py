@@ -1,6 +1,6 @@
 """The next family event page: whose birthday or anniversary comes next, which one it is, and in how many days.
 
-Options (``PageSpec.options``): ``events``, a list of ``{name, event, date}``: ``event`` is ``birthday``,
+Options (``PageSpec.options``): ``events``, a list of ``{name, event, date}``: ``event`` (optional) is ``birthday``,
 ``anniversary`` or any text; ``date`` is the original ``YYYY-MM-DD`` (its year gives the ordinal: the
 40th birthday). Days are counted between calendar dates in ``config.timezone`` (so a DST change or a
 year end never shifts them); a Feb 29 date falls on Feb 28 in other years. Entries without a name or a
@@ -118,8 +118,8 @@ def events_from_options(options: Mapping[str, Any]) -> tuple[FamilyEvent, ...]:
 
 def event_lines(item: Upcoming) -> tuple[str, str, str, str]:
     """The four lines: ``Ann's``, ``40th birthday``, ``is TODAY!`` / ``in 3 days``, ``SAT 14 MAR 2026``."""
-    what = item.event.event or "day"
-    second = f"{ordinal(item.nth)} {what}" if item.nth > 0 else what
+    what = item.event.event
+    second = f"{ordinal(item.nth)} {what}".rstrip() if item.nth > 0 else what or "big day"
     when = "is TODAY!" if item.days == 0 else f"in {item.days} day{'s' if item.days > 1 else ''}"
     on = item.on
     stamp = f"{on.strftime('%a').upper()} {on.day} {on.strftime('%b').upper()} {on.year}"
