@@ -139,11 +139,14 @@ def _fitting_font(el: Element, text: str) -> Font:
 
 
 def centred_line(canvas: Canvas, el: Element, text: str, color: Color) -> None:
-    """``text`` centred in the element's row, in its font or the first smaller one that fits (else cut)."""
+    """``text`` centred in the element's row, in its font or the first smaller one that fits (else cut, and
+    centred as cut)."""
     assert el.font
     font = _fitting_font(el, text)
+    if el.w is not None and font.measure(text) > el.w:
+        text = font.truncate(text, el.w).rstrip()
     y = el.y + (el.font.height - font.height) // 2
-    canvas.text(font, el.x, y, text, color, align="center", max_width=el.w)
+    canvas.text(font, el.x, y, text, color, align="center")
 
 
 def _local_today(ctx: PageContext) -> date:
