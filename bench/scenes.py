@@ -38,6 +38,11 @@ T_PENZA = datetime(2023, 11, 11, 11, 20, tzinfo=UTC)
 T_OSLO = datetime(2022, 12, 18, 11, 0, tzinfo=UTC)
 T_MLB = datetime(2024, 4, 28, 19, 0, tzinfo=UTC)
 T_NFL = datetime(2022, 9, 11, 19, 55, tzinfo=UTC)
+T_EXTRAS = datetime(2026, 3, 10, 16, 0, tzinfo=UTC)  # Tuesday noon in New York
+FAMILY_EVENTS = (
+    {"name": "Ann", "event": "birthday", "date": "1986-03-14"},
+    {"name": "Bob & Cy", "event": "anniversary", "date": "2001-06-30"},
+)
 
 IMPERIAL = Config()
 METRIC_BERLIN = replace(
@@ -154,6 +159,10 @@ def scenes() -> dict[str, Scene]:
         "status": _status_scene(),
         "mlb": Scene("mlb", {"mlb": record("mlb", "mlb-statsapi", {"schedule": MLB_LIVE}, T_MLB)}, T_MLB),
         "nfl": Scene("nfl", {"nfl": record("nfl", "espn", {"scoreboard": NFL_WEEK1}, T_NFL)}, T_NFL),
+        # The option-driven pages (no records): their own golden images are in test_renderer_extras.py.
+        "events": Scene("events", {}, T_EXTRAS, options={"events": FAMILY_EVENTS}),
+        "wifi": Scene("wifi", {}, T_EXTRAS, options={"ssid": "Cafe Guest", "security": "nopass"}),
+        "reminder": Scene("reminder", {}, T_EXTRAS + timedelta(hours=9)),  # Tuesday 21:00 New York time
     }
 
 
