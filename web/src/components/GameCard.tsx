@@ -86,7 +86,7 @@ export function NflGameCard({ game, follow = [] }: { game: Game; follow?: readon
   const ball = (side: Side) => live && game.possession !== null && game.possession !== undefined && game.possession === side.id;
   return (
     <article className={`game game-${view.tone}${live && game.red_zone ? ' red-zone' : ''}`} data-game-id={game.id} data-status={game.status}>
-      <StatusLine view={view} />
+      <StatusLine view={view} extra={live && game.red_zone ? 'RED ZONE' : null} />
       <TeamRow side={game.away} score={score} ball={ball(game.away)} followed={isFollowed(game.away, follow)} />
       <TeamRow side={game.home} score={score} ball={ball(game.home)} followed={isFollowed(game.home, follow)} />
       {live && game.last_play && <p className="game-note">{game.last_play}</p>}

@@ -37,6 +37,9 @@ describe('NflPage', () => {
     expect(c.querySelector('.status-sub')!.textContent).toBe('1st & 10 · IND 23');
     expect(c.querySelector('.possession')!.closest('.team')!.getAttribute('data-team')).toBe('IND');
     expect(cards().filter((x) => x.dataset.status === 'live')).toHaveLength(8);
+    expect(c.querySelector('.badge')).toBeNull();
+    const pitCin = card('401437634'); // PIT 12, Cincinnati in the red zone
+    expect(pitCin.querySelector('.badge')!.textContent).toBe('RED ZONE');
   });
 
   it('orders the board live games first, then upcoming, then finals', () => {
