@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._errors import SecretError
-from ._kubevault import secret_manifest
 from ._manager import SecretManager, require
+from ._manifest import secret_manifest
 from ._parse import as_mapping, parse_document, read_text
 
 
