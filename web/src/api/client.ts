@@ -28,9 +28,19 @@ export async function sendCommand(command: Command, token: string, body?: unknow
     });
     if (response.ok) return { ok: true, message: `${command}: done` };
     if (response.status === 401 || response.status === 403) return { ok: false, message: 'token rejected' };
-    if (response.status === 503) return { ok: false, message: 'no display connected' };
-    return { ok: false, message: `${command} failed (HTTP ${response.status})` };
+    return { ok: false, message: `${command} failed: ${await errorText(response)}` };
   } catch {
     return { ok: false, message: `${command} failed: API unreachable` };
   }
+}
+
+/** The API's JSON error text (`{"error": "..."}`), else the HTTP status. */
+async function errorText(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    if (typeof body.error === 'string' && body.error) return body.error;
+  } catch {
+    // not JSON: fall through to the status
+  }
+  return `HTTP ${response.status}`;
 }
