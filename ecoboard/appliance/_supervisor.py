@@ -21,7 +21,7 @@ import dataclasses
 import logging
 import signal
 import socket
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -36,7 +36,7 @@ from .._record import KINDS
 from .._version import __version__
 from ..api import ApiDeps, create_app, serve_api
 from ..bus import Bus, MemoryBus, open_bus
-from ..config import Config
+from ..config import Config, PageSpec
 from ..fetchers import provider_for
 from ..renderer import PAGES, FrameRenderer, KindHealth, Sink, open_sink
 from ..store import AsyncStore, Startup, open_store
@@ -59,6 +59,8 @@ class ApplianceOptions:
 
     ``api_port`` ``None`` uses ``config.api.port``; ``serve_api=False`` runs without the API (bench).
     ``sink`` replaces ``open_sink(config.display)`` (tests and the bench pass a ``NullSink``).
+    ``prepare_pages`` readies every page cycle (the config file's or the store's) before the render
+    loop sees it: ``ecoboard run`` resolves the wifi page's password secret and encodes its QR code.
     """
 
     config: Config
@@ -69,6 +71,7 @@ class ApplianceOptions:
     hooks: RenderHooks = field(default_factory=RenderHooks)
     environ: Mapping[str, str] = field(default_factory=dict)
     control_token: str | None = field(default=None, repr=False)
+    prepare_pages: Callable[[Sequence[PageSpec]], tuple[PageSpec, ...]] = tuple
 
 
 @dataclass
@@ -134,14 +137,16 @@ async def _signals(app: Appliance, notifier: Notifier, cancel: trio.CancelScope)
             return
 
 
-def _syncers(app: Appliance, store: AsyncStore, send: trio.MemorySendChannel[Instruction]) -> list[tuple[Syncer, Bus]]:
+def _syncers(app: Appliance, store: AsyncStore, send: trio.MemorySendChannel[Instruction],
+             prepare_pages: Callable[[Sequence[PageSpec]], tuple[PageSpec, ...]]) -> list[tuple[Syncer, Bus]]:
     config = app.config
     local = Syncer(name="local", config=config, store=store, snapshot=app.snapshot, instructions=send,
-                   kinds=config.is_local)
+                   kinds=config.is_local, prepare_pages=prepare_pages)
     pairs: list[tuple[Syncer, Bus]] = [(local, app.local_bus)]
     if config.mode != "local":
         remote = Syncer(name="cluster", config=config, store=store, snapshot=app.snapshot, instructions=send,
-                        kinds=lambda kind: not config.is_local(kind), republish=app.local_bus)
+                        kinds=lambda kind: not config.is_local(kind), republish=app.local_bus,
+                        prepare_pages=prepare_pages)
         pairs.append((remote, open_bus(config.bus.url)))
     return pairs
 
@@ -162,8 +167,8 @@ async def run_appliance(options: ApplianceOptions, *,
     app = Appliance(config=config, snapshot=Snapshot(), display=DisplayState(), local_bus=MemoryBus())
     sink = options.sink if options.sink is not None else open_sink(config.display)
     renderer = FrameRenderer(brightness=config.display.brightness, gamma=config.display.gamma)
-    cycle = PageCycle(config.display.pages, now=trio.current_time(), known=PAGES.keys(),
-                      fallback=config.display.pages)
+    pages = options.prepare_pages(config.display.pages)
+    cycle = PageCycle(pages, now=trio.current_time(), known=PAGES.keys(), fallback=pages)
     loop = RenderLoop(config=config, cycle=cycle, snapshot=app.snapshot, renderer=renderer, sink=sink,
                       display=app.display, instructions=receive, health=app.health, notifier=notifier,
                       watchdog_interval=watchdog_interval(options.environ), hooks=options.hooks)
@@ -174,12 +179,12 @@ async def run_appliance(options: ApplianceOptions, *,
             await nursery.start(loop.run)
             app.store = store = await _open_store(config)
             nursery.start_soon(_record_startup, store)
-            for syncer, bus in _syncers(app, store, send):
+            for syncer, bus in _syncers(app, store, send, options.prepare_pages):
                 buses.append(bus)
                 app.syncers.append(syncer)
                 await nursery.start(partial(syncer.run, bus))
             stored_pages = await app.syncers[0].reload_pages()
-            if stored_pages is not None and stored_pages != config.display.pages:
+            if stored_pages is not None and stored_pages != pages:
                 send.send_nowait(stored_pages)
             app.fetchers = LocalFetchers(config, store=store, bus=app.local_bus, replay_dir=options.replay_dir)
             await nursery.start(app.fetchers.run)

@@ -11,7 +11,7 @@ re-read, because pub/sub loses what was published while away (C26).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import trio
@@ -35,7 +35,8 @@ class Syncer:
 
     ``republish`` (optional) is another bus on which each newly read record is announced as an
     ``update``: the Redis syncer uses it to forward cluster updates to the in-process bus, which the
-    embedded API's SSE stream follows.
+    embedded API's SSE stream follows. ``prepare_pages`` readies a page cycle read from the store
+    (see :class:`~ecoboard.appliance.ApplianceOptions`).
     """
 
     def __init__(
@@ -48,6 +49,7 @@ class Syncer:
         instructions: trio.MemorySendChannel[Instruction],
         kinds: Callable[[str], bool],
         republish: Bus | None = None,
+        prepare_pages: Callable[[Sequence[PageSpec]], tuple[PageSpec, ...]] = tuple,
     ) -> None:
         self.name = name
         self.config = config
@@ -56,6 +58,7 @@ class Syncer:
         self.instructions = instructions
         self.kinds = kinds
         self.republish = republish
+        self.prepare_pages = prepare_pages
         self.connected = False
         self.last_error: str | None = None
         self.failures = 0
@@ -164,7 +167,7 @@ class Syncer:
         except StoreError as exc:
             log.warning("%s sync: reload failed, keeping the current pages (%s)", self.name, exc)
             return None
-        return tuple(stored) if stored else self.config.display.pages
+        return await trio.to_thread.run_sync(self.prepare_pages, stored or self.config.display.pages)
 
     def _send(self, instruction: Instruction) -> None:
         try:

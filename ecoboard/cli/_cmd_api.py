@@ -10,9 +10,10 @@ import argparse
 import logging
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import trio
 
@@ -41,15 +42,17 @@ def _config_file(arg: str | None) -> str | None:
     return "ecoboard.yaml" if Path("ecoboard.yaml").is_file() else None
 
 
-def _connections(config: Config) -> tuple[str, str, str | None]:
-    """``(store URL, bus URL, control token)``, reading the secrets the config names (once)."""
+def _connections(config: Config, secrets: Mapping[str, Any] | None = None) -> tuple[str, str, str | None]:
+    """``(store URL, bus URL, control token)``, from ``secrets`` (read from the config's source when
+    ``None`` and the config names any of them)."""
     wanted = {"store.url_secret": config.store.url_secret, "bus.url_secret": config.bus.url_secret,
               "api.token_secret": config.api.token_secret}
-    if not any(wanted.values()):
-        return config.store.url, config.bus.url, None
-    from ..secrets import load_secrets
+    if secrets is None:
+        if not any(wanted.values()):
+            return config.store.url, config.bus.url, None
+        from ..secrets import load_secrets
 
-    secrets = load_secrets(config)
+        secrets = load_secrets(config)
     for key in ("store.url_secret", "bus.url_secret"):
         name = wanted[key]
         if name and not secrets.get(name):

@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,8 @@ import trio
 from .._errors import ConfigError, EcoboardError
 from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
 from ..config import Config, load_config
+from ..renderer import prepare_wifi_pages
+from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
 
 log = logging.getLogger("ecoboard.run")
@@ -45,12 +48,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _resolve_secrets(config: Config) -> tuple[Config, str | None]:
-    """The config with ``store.url_secret`` / ``bus.url_secret`` resolved, and the control token."""
-    store_url, bus_url, token = _connections(config)
+def _resolve_secrets(config: Config) -> tuple[Config, str | None, SecretValues]:
+    """The secrets (read once), the config with ``store.url_secret`` / ``bus.url_secret`` resolved,
+    and the control token."""
+    secrets = load_secrets(config)
+    store_url, bus_url, token = _connections(config, secrets)
     config = dataclasses.replace(config, store=dataclasses.replace(config.store, url=store_url),
                                  bus=dataclasses.replace(config.bus, url=bus_url))
-    return config, token
+    return config, token, secrets
 
 
 def _warn_if_os_zone_differs(config: Config) -> None:
@@ -107,8 +112,9 @@ class _Announce:
 
 
 async def _main(args: argparse.Namespace, config: Config) -> None:
-    config, token = await trio.to_thread.run_sync(_resolve_secrets, config)
+    config, token, secrets = await trio.to_thread.run_sync(_resolve_secrets, config)
     options = ApplianceOptions(
+        prepare_pages=partial(prepare_wifi_pages, secrets=secrets),
         config=config,
         replay_dir=await _replay_dir(args, config),
         api_port=args.port,

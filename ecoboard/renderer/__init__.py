@@ -47,6 +47,7 @@ from ._widgets import age_text, draw_waiting, record_data
 # isort: split
 # Registers every page; must come after the names above, which page modules may import.
 from . import pages
+from .pages._wifi import prepare_wifi_pages
 
 __all__ = [
     "HEIGHT",
@@ -94,6 +95,7 @@ __all__ = [
     "open_sink",
     "pages",
     "png_bytes",
+    "prepare_wifi_pages",
     "record_data",
     "records_only",
     "register_page",
