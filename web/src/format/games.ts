@@ -41,7 +41,7 @@ function interruptedStatus(game: Game, progress: string | null): StatusView | nu
       return {
         label: 'PPD',
         tone: 'alert',
-        sub: game.reschedule_date ? `→ ${formatDate(game.reschedule_date)}` : (game.reason ?? null),
+        sub: [game.reschedule_date ? `→ ${formatDate(game.reschedule_date)}` : null, game.reason].filter(Boolean).join(' · ') || null,
       };
     case 'cancelled':
       return { label: 'CANC', tone: 'alert', sub: game.reason ?? null };

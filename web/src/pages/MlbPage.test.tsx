@@ -31,7 +31,7 @@ describe('MlbPage', () => {
     const ppd = cards().filter((c) => c.querySelector('.status')!.textContent === 'PPD');
     expect(ppd.map((c) => c.dataset.gameId)).toEqual(['661333', '661750']);
     for (const c of ppd) {
-      expect(c.querySelector('.status-sub')!.textContent).toBe('→ Fri, Apr 8');
+      expect(c.querySelector('.status-sub')!.textContent).toBe('→ Fri, Apr 8 · Inclement Weather');
       expect(scores(c)).toEqual([]);
     }
     const bosNyy = card('661333');
