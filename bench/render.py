@@ -17,7 +17,8 @@ process, each over the same page contexts (one per frame, ``frame_index`` counti
   pixels; they differ in the drawing backend and the frame handling. The baseline applies no
   brightness table (ecoboard's figures include it).
 
-Each loop is timed ``--repeat`` times (interleaved, at least ``--seconds`` each) and the best is kept.
+Each loop is timed ``--repeat`` times (interleaved, at least ``--seconds`` of this process's CPU time
+each, ``time.process_time``, so other jobs on a shared machine disturb less) and the best is kept.
 Prints a table (fps, ms/frame, ratios = ecoboard fps / Pillow fps) or, with ``--json``, one JSON object
 with an entry per page: ``ratio`` is the headline (= ``ratio_redraw``), ``ratio_uncached`` and
 ``ratio_reuse`` the other two. Always exits 0.
@@ -49,15 +50,15 @@ def _contexts(scene: Scene) -> list[PageContext]:
 
 
 def _rate(step: Callable[[int], object], min_seconds: float) -> float:
-    """Seconds per call of ``step(i)``, timed over at least ``min_seconds`` (after a short warm-up)."""
+    """CPU seconds per call of ``step(i)``, timed over at least ``min_seconds`` (after a short warm-up)."""
     for i in range(10):
         step(i)
-    calls, start = 0, time.perf_counter()
+    calls, start = 0, time.process_time()
     while True:
         for _ in range(50):
             step(calls)
             calls += 1
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         if elapsed >= min_seconds:
             return elapsed / calls
 

@@ -6,7 +6,9 @@ tests can prove that no text leaves the panel or overlaps another field.
 
 Read-only masks and RGBA images (glyph and string rasters, icons) are immutable, so the bytes they set
 at a given place and colour are computed once and kept (:func:`_placed`); drawing one that lies wholly
-on the panel is then a single fancy-index assignment into the frame's bytes.
+on the panel is then a single fancy-index assignment into the frame's bytes. The same holds for small
+rectangles (:func:`_placed_rect`) and for a string drawn again in the same font, place and colour
+(its box, width and bytes are kept with the text cache, so :func:`clear_text_cache` forgets them).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 
-from ._fonts import SCROLL_GAP, Font, scroll_offset
+from ._fonts import SCROLL_GAP, Font, scroll_offset, text_cache
 
 WIDTH = 128
 HEIGHT = 64
@@ -81,6 +83,11 @@ class Canvas:
         xa, xb = max(min(x0, x1), 0), min(max(x0, x1) + 1, self.width)
         ya, yb = max(min(y0, y1), 0), min(max(y0, y1) + 1, self.height)
         if xa < xb and ya < yb:
+            if self._flat is not None and (xb - xa) * (yb - ya) <= _INDEXED_RECT_PIXELS:
+                placed = _placed_rect(xa, ya, xb, yb, color, panel_width=self.width)
+                if placed is not None:
+                    self._flat[placed[0]] = placed[1]
+                    return
             self.pixels[ya:yb, xa:xb] = color
 
     def hline(self, x0: int, x1: int, y: int, color: Color) -> None:
@@ -165,6 +172,13 @@ class Canvas:
         ends the text at the panel's last column) of the text.
         Text wider than ``max_width`` is cut to the longest prefix that fits.
         """
+        key = (font, text, x, y, color if type(color) is tuple else tuple(color), align, max_width, self.width)
+        hit = _texts.get(key) if self._flat is not None else None
+        if hit is not None:  # drawn here before in this colour: the same box, width and bytes
+            box, width, index, values = hit
+            self.text_boxes.append(box)
+            self._flat[index] = values  # type: ignore[index]
+            return width
         mask = font.raster(text)
         if max_width is not None and mask.shape[1] > max_width:
             text = font.truncate(text, max_width)
@@ -175,15 +189,25 @@ class Canvas:
         elif align == "right":
             x -= width
         if width:
-            self.text_boxes.append(TextBox(x, y, x + width, y + font.height, text))
-            self.blit_mask(mask, x, y, color)
+            box = TextBox(x, y, x + width, y + font.height, text)
+            self.text_boxes.append(box)
+            h = mask.shape[0]
+            if self._flat is None or not self._inside(x, y, h, width):
+                self.blit_mask(mask, x, y, color)
+                return width
+            placed = _placed(mask, x, y, color, self.width)
+            if placed is None:  # first sighting: a plain slice write
+                self.pixels[y : y + h, x : x + width][mask] = color
+            else:
+                _remember(_texts, key, (box, width, *placed))
+                self._flat[placed[0]] = placed[1]
         return width
 
     def scroll_text(self, font: Font, x: int, y: int, text: str, color: Color, *, width: int, frame_index: int) -> int:
         """Draw ``text`` in the window ``[x, x + width)``, scrolling it when it does not fit; returns its width."""
         mask = font.raster(text)
         offset = scroll_offset(mask.shape[1], width, frame_index)
-        clip = (x, y, x + width, y + font.height)
+        clip = (x, y, x + width, y + font.height) if offset or mask.shape[1] > width else None
         self.blit_mask(mask, x + offset, y, color, clip=clip)
         if offset:
             self.blit_mask(mask, x + offset + mask.shape[1] + SCROLL_GAP, y, color, clip=clip)
@@ -196,6 +220,8 @@ _placed_cache: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray, np.ndarray
 _first_sight: dict[tuple[object, ...], np.ndarray] = {}
 _PLACED_LIMIT = 4096
 _CHANNELS = np.arange(3, dtype=np.intp)
+_INDEXED_RECT_PIXELS = 1024
+"""Rectangles up to this many pixels are drawn by byte indices; larger ones as slices."""
 
 
 def _placed(
@@ -229,3 +255,35 @@ def _placed(
         _placed_cache.clear()
     _placed_cache[key] = (image, index, values)
     return index, values
+
+
+_rects: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray] | None] = {}
+_UNSEEN = (np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.uint8))
+_texts: dict[tuple[object, ...], tuple[TextBox, int, np.ndarray, np.ndarray]] = text_cache({})
+"""A string drawn in a font, place and colour: its box, width and bytes (emptied with the text cache)."""
+
+
+def _remember(cache: dict[tuple[object, ...], object], key: tuple[object, ...], value: object) -> None:
+    if len(cache) >= _PLACED_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+def _placed_rect(
+    xa: int, ya: int, xb: int, yb: int, color: Color, *, panel_width: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(byte indices, byte values)`` of the rectangle ``[xa, xb) x [ya, yb)`` in ``color``.
+
+    Like :func:`_placed`: ``None`` the first time (drawn as a slice), computed and kept the second.
+    """
+    key = (xa, ya, xb, yb, color if type(color) is tuple else tuple(color), panel_width)
+    hit = _rects.get(key, _UNSEEN)  # one lookup: another thread may empty the cache meanwhile
+    if hit is _UNSEEN:
+        _remember(_rects, key, None)
+        return None
+    if hit is None:
+        pixels = (np.arange(ya, yb, dtype=np.intp)[:, np.newaxis] * panel_width + np.arange(xa, xb)).reshape(-1)
+        index = (pixels[:, np.newaxis] * 3 + _CHANNELS).reshape(-1)
+        hit = (index, np.tile(np.asarray(color, dtype=np.uint8), len(pixels)))
+        _rects[key] = hit
+    return hit

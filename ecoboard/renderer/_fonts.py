@@ -3,8 +3,9 @@
 ``get_font(name)`` returns the one :class:`Font` for a committed BDF file (``fonts/NAME.bdf``) or a
 pixel-doubled variant (``NAME@2``). A character the font lacks falls back per character (C13): first
 to its NFKD base letters (``ñ`` -> ``n``, ``²`` -> ``2``), then to ``?`` -- never to a blank box.
-Rasters of whole strings are cached by ``(font, text)`` in a bounded cache (:func:`clear_text_cache`
-empties it, for the benchmark's uncached figures).
+Rasters and widths of whole strings are cached by ``(font, text)`` in bounded caches
+(:func:`clear_text_cache` empties them and the canvas's text placements, for the benchmark's uncached
+figures).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -28,6 +30,9 @@ SCROLL_GAP = 16
 _lock = threading.RLock()
 _fonts: dict[str, Font] = {}
 _text_cache: dict[tuple[str, str], np.ndarray] = {}
+_width_cache: dict[tuple[str, str], int] = {}
+_text_cache_users: list[dict[Any, Any]] = [_text_cache, _width_cache]
+"""Every cache derived from strings: emptied together by :func:`clear_text_cache`."""
 _load_count = 0
 
 
@@ -81,11 +86,16 @@ class Font:
         return cell.repeat(self.scale, axis=0).repeat(self.scale, axis=1)
 
     def measure(self, text: str) -> int:
-        """Width in pixels of ``text`` drawn in this font."""
-        mask = _text_cache.get((self.name, text))
-        if mask is not None:
-            return mask.shape[1]
-        return sum(self.glyph(c).shape[1] for c in text)
+        """Width in pixels of ``text`` drawn in this font (kept with the text cache)."""
+        key = (self.name, text)
+        width = _width_cache.get(key)
+        if width is None:
+            mask = _text_cache.get(key)
+            width = mask.shape[1] if mask is not None else sum(self.glyph(c).shape[1] for c in text)
+            if len(_width_cache) >= _TEXT_CACHE_LIMIT:
+                _width_cache.clear()
+            _width_cache[key] = width
+        return width
 
     def raster(self, text: str) -> np.ndarray:
         """A read-only bool mask ``(height, measure(text))`` of ``text``; cached by ``(font, text)``."""
@@ -149,8 +159,15 @@ def font_load_count() -> int:
 
 
 def clear_text_cache() -> None:
-    """Forget every cached string raster (glyph masks stay)."""
-    _text_cache.clear()
+    """Forget every cached string raster, width and placement (glyph masks stay)."""
+    for cache in _text_cache_users:
+        cache.clear()
+
+
+def text_cache(cache: dict[Any, Any]) -> dict[Any, Any]:
+    """Register ``cache`` (derived from strings) to be emptied with the text cache; returns it."""
+    _text_cache_users.append(cache)
+    return cache
 
 
 def fit_text(font: Font, candidates: Iterable[str | None], max_width: int) -> str:

@@ -13,6 +13,7 @@ PAUSED_COLOR = (255, 255, 255)
 _HOURGLASS = np.array(
     [[c == "#" for c in row] for row in ("#####", ".###.", "..#..", "..#..", ".#.#.", "#####")], dtype=bool
 )
+_HOURGLASS.setflags(write=False)
 _KIND_LETTER = {"weather": "W", "aqi": "A", "mlb": "M", "nfl": "N", "sun_moon": "S"}
 
 

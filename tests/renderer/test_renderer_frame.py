@@ -11,16 +11,18 @@ import pytest
 
 from bench.scenes import scenes
 from ecoboard.renderer import (
+    PAGE_KINDS,
     PAGES,
     Canvas,
     FrameRenderer,
     KindHealth,
     PageContext,
     brightness_lut,
+    clear_text_cache,
     get_font,
     register_page,
 )
-from ecoboard.renderer._markers import _HOURGLASS, PAUSED_COLOR, STALE_COLOR
+from ecoboard.renderer._markers import _HOURGLASS, PAUSED_COLOR, STALE_COLOR, draw_paused, draw_stale
 
 
 def test_lut_brightness_and_gamma() -> None:
@@ -85,6 +87,30 @@ def test_memoized_frames_equal_redrawn_frames(name: str) -> None:
         ctx = scene.context(frame)
         assert np.array_equal(memo.render(scene.page, ctx), redraw.render(scene.page, ctx)), frame
         assert np.array_equal(memo.composed, redraw.composed)
+
+
+@pytest.mark.parametrize("name", sorted(scenes()))
+def test_kept_byte_indices_draw_what_plain_numpy_slices_draw(name: str) -> None:
+    """Drawn again and again (strings, masks, icons and rectangles then set by kept byte indices), and
+    again after the text cache is emptied, every scene gives the frame plain numpy slices give."""
+    scene = scenes()[name]
+    renderer = FrameRenderer(brightness=70, gamma=2.2)
+    renderer.memoize = False
+    for frame in (0, 150):
+        ctx = scene.context(frame)
+        plain = Canvas(np.zeros((64, 128, 4), dtype=np.uint8)[:, :, :3])  # not contiguous: slices only
+        PAGES[scene.page](plain, ctx)
+        stale = [kind for kind in PAGE_KINDS.get(scene.page, ()) if ctx.is_stale(kind)]
+        if stale:
+            draw_stale(plain, stale)
+        if ctx.paused:
+            draw_paused(plain)
+        for _ in range(4):
+            front = renderer.render(scene.page, ctx)
+            assert np.array_equal(renderer.composed, plain.pixels), frame
+            assert np.array_equal(front, brightness_lut(70, 2.2)[plain.pixels]), frame
+        clear_text_cache()
+        assert np.array_equal(renderer.render(scene.page, ctx), front)
 
 
 def test_memo_redraws_when_a_record_changes() -> None:
