@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ecoboard.renderer.pages._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
+from ecoboard.renderer._views import per_record
+from ecoboard.renderer.pages._sports_rotation import followed_teams, games_to_show, rotation_index
 from ecoboard.renderer.pages._sports_view import (
     NEUTRAL_BAND,
     PHASE_CARD,

@@ -22,9 +22,10 @@ from .._canvas import Canvas
 from .._context import PageContext
 from .._layout import Layout, get_layout
 from .._registry import register_page
+from .._views import per_record
 from .._widgets import draw_waiting
 from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, shape, view_key
-from ._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
+from ._sports_rotation import followed_teams, games_to_show, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
     GameView,

@@ -23,6 +23,7 @@ from .._context import PageContext
 from .._fonts import fit_text
 from .._layout import Layout, get_layout
 from .._registry import register_page
+from .._views import per_record
 from .._widgets import draw_waiting
 from ._sports_draw import (
     draw_bands,
@@ -35,7 +36,7 @@ from ._sports_draw import (
     shape,
     view_key,
 )
-from ._sports_rotation import followed_teams, games_to_show, per_record, rotation_index
+from ._sports_rotation import followed_teams, games_to_show, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
     STATUS_COLORS,

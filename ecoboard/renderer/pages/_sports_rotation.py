@@ -2,34 +2,16 @@
 
 The order is :func:`ecoboard.sports.select_games` (followed teams first; live, then next, then the
 latest final: C01, C04); the page option ``mode`` narrows it. The selection and the views are built
-once per record (:func:`per_record`), not on each of the 60 frames a second.
+once per record (:func:`ecoboard.renderer._views.per_record`), not on each of the 60 frames a second.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from ...sports import IN_PLAY, is_followed, select_games
-
-T = TypeVar("T")
-
-_memo: dict[str, tuple[object, Hashable, Any]] = {}
-
-
-def per_record(slot: str, record: object, key: Hashable, build: Callable[[], T]) -> T:
-    """``build()`` once per record object and ``key``; ``slot`` (a page name) keeps only its latest result.
-
-    Pages are drawn 60 times a second from the same record: the selection and the views are built
-    when the record (or the followed teams, mode, zone or day) changes, not on every frame.
-    """
-    hit = _memo.get(slot)
-    if hit is not None and hit[0] is record and hit[1] == key:
-        return hit[2]
-    value = build()
-    _memo[slot] = (record, key, value)
-    return value
 
 
 def rotation_index(count: int, elapsed: float, seconds: float) -> int:
