@@ -31,7 +31,9 @@ class RateLimiter:
         """Wait for this provider's turn, then count one call."""
         async with self._lock:
             if self._last is not None:
-                await trio.sleep_until(self._last + self.min_interval)
+                # never more than one interval, even if _last came from another trio run's clock
+                wait = min(self._last + self.min_interval - trio.current_time(), self.min_interval)
+                await trio.sleep(max(wait, 0.0))
             self._last = trio.current_time()
             self._count()
 
