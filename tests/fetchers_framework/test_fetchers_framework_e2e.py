@@ -34,10 +34,12 @@ async def run_job(tmp_path: Path, store_url: str, bus_url: str, replay: Path = D
     same code, tested in-process in test_fetchers_framework_cli.py)."""
     config = tmp_path / "cluster.yaml"
     config.write_text(f"mode: cluster\nstore:\n  url: '{store_url}'\nbus:\n  url: '{bus_url}'\n")
-    return await trio.run_process(
-        [sys.executable, "-m", "ecoboard.fetchers", "mlb", "--once", "--replay", str(replay), "--config", str(config)],
-        capture_stdout=True, capture_stderr=True, check=False, env=clean_env(), cwd=tmp_path,
-    )
+    with trio.fail_after(120):
+        return await trio.run_process(
+            [sys.executable, "-m", "ecoboard.fetchers", "mlb", "--once", "--replay", str(replay),
+             "--config", str(config)],
+            capture_stdout=True, capture_stderr=True, check=False, env=clean_env(), cwd=tmp_path,
+        )
 
 
 async def test_job_writes_postgresql_and_redis_subscriber_hears_it(tmp_path: Path) -> None:
