@@ -28,7 +28,7 @@ from .._urls import pop_query_param, redact_url
 from ._sql import Cursor, SqlStore, first_line
 
 _CONNECT_TIMEOUT_S = 5
-_MIGRATION_LOCK = 0x6563_6F62  # "ecob": serialises concurrent migrate() calls across processes
+_LOCK_TIMEOUT = "60s"  # a migration waiting longer for another process's lock fails with StoreError
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
@@ -85,7 +85,8 @@ class PostgresStore(SqlStore):
         if not conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone():
             # Concurrent CREATE SCHEMA IF NOT EXISTS can still collide: serialise it like migrations.
             with conn.transaction():
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+                conn.execute(f"SET LOCAL lock_timeout = '{_LOCK_TIMEOUT}'")
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext('ecoboard:create-schema'))")
                 conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(name))
         conn.execute(sql.SQL("SET search_path TO {}").format(name))
 
@@ -102,8 +103,9 @@ class PostgresStore(SqlStore):
     def _transaction(self, *, migration: bool = False) -> Iterator[Cursor]:
         conn = self._connection()
         with conn.transaction(), conn.cursor() as cur:
-            if migration:
-                cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            if migration:  # one migrator at a time per schema, across processes
+                cur.execute(f"SET LOCAL lock_timeout = '{_LOCK_TIMEOUT}'")
+                cur.execute("SELECT pg_advisory_xact_lock(hashtext('ecoboard:migrate:' || current_schema()))")
             yield _PgCursor(cur)
 
     def _ts_in(self, value: datetime) -> datetime:
