@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from .._canvas import Canvas, rgb
+import numpy as np
+
+from ...config import Config
+from .._canvas import Canvas, Color, rgb
 from .._context import PageContext
 from .._fonts import fit_text
 from .._icons import get_icon
 from .._layout import Layout, get_layout
 from .._registry import records_only, register_page
 from .._units import compass, format_temp, speed, speed_unit
-from .._widgets import contrast_color, disc_mask, draw_waiting, record_data, wrap_words
+from .._views import per_record
+from .._widgets import contrast_color, disc_mask, draw_waiting, wrap_words
 
 SHORT_CONDITION = {
     "clear": "Clear",
@@ -42,36 +47,71 @@ SHORT_LABEL = {"unhealthy_sensitive": "Unhealthy (SG)", "very_unhealthy": "Very 
 POLLUTANT = {"pm2_5": "PM2.5", "pm10": "PM10", "o3": "O3", "no2": "NO2", "so2": "SO2", "co": "CO"}
 
 
+@dataclass(frozen=True)
+class AirView:
+    """The air-quality column: band colour, gauge fill, value and its ink, index name, label lines, pollutant."""
+
+    color: Color
+    filled: int
+    value: str
+    ink: Color
+    name: str
+    lines: tuple[str, ...]
+    pollutant: str
+
+
+@dataclass(frozen=True)
+class WeatherView:
+    """The strings and icon of the page (built once per records and config; drawn every frame)."""
+
+    icon: np.ndarray
+    temp: str
+    words: str
+    rows: tuple[tuple[str, str, str], ...]
+    """``(label, value, unit)`` per row: FEEL, HUM, WIND, GUST as available."""
+    air: AirView | None
+    """None: no index yet (the column says "waiting")."""
+
+
 @register_page("weather", kinds=("weather", "aqi"), key=records_only)
 def weather_page(canvas: Canvas, ctx: PageContext) -> None:
     """Current conditions on the left, the first air-quality index on the right."""
-    weather = record_data(ctx, "weather")
-    if weather is None:
+    record = ctx.records.get("weather")
+    if record is None:
         draw_waiting(canvas, "weather")
         return
+    aqi = ctx.records.get("aqi")
+    view = per_record(
+        "weather",
+        record,
+        (aqi, ctx.config),
+        lambda: weather_view(record.data.get("current") or {}, None if aqi is None else aqi.data, ctx.config),
+    )
     layout = get_layout("weather")
-    _current(canvas, layout, weather.get("current") or {}, ctx)
+    _draw_current(canvas, layout, view)
     divider = layout.el("divider")
     canvas.vline(divider.x, divider.y, divider.y + (divider.h or canvas.height) - 1, divider.color)
-    _air(canvas, layout, record_data(ctx, "aqi"))
+    _draw_air(canvas, layout, view.air)
 
 
-def _current(canvas: Canvas, layout: Layout, current: Mapping[str, Any], ctx: PageContext) -> None:
-    config = ctx.config
-    icon = layout.el("icon")
-    canvas.blit_rgb(get_icon(current.get("condition") or "unknown", current.get("is_day"), icon.size), icon.x, icon.y)
-    temp = layout.el("temp")
-    assert temp.font
-    canvas.text(
-        temp.font, temp.x, temp.y, format_temp(current.get("temperature"), config), temp.color, max_width=temp.w
-    )
-    desc = layout.el("description")
+def weather_view(current: Mapping[str, Any], aqi: Mapping[str, Any] | None, config: Config) -> WeatherView:
+    """The page's view of the current conditions and the first air-quality index."""
+    layout = get_layout("weather")
+    icon, desc = layout.el("icon"), layout.el("description")
     assert desc.font
     words = fit_text(
         desc.font, [current.get("description"), SHORT_CONDITION.get(current.get("condition") or "")], desc.w or 0
     )
-    canvas.text(desc.font, desc.x, desc.y, words, desc.color)
+    return WeatherView(
+        icon=get_icon(current.get("condition") or "unknown", current.get("is_day"), icon.size),
+        temp=format_temp(current.get("temperature"), config),
+        words=words,
+        rows=_rows(layout, current, config),
+        air=_air_view(layout, aqi),
+    )
 
+
+def _rows(layout: Layout, current: Mapping[str, Any], config: Config) -> tuple[tuple[str, str, str], ...]:
     unit = speed_unit(config)
     wind = current.get("wind_speed")
     gust = current.get("wind_gust")
@@ -87,6 +127,21 @@ def _current(canvas: Canvas, layout: Layout, current: Mapping[str, Any], ctx: Pa
         rows.append(("WIND", (f"{value} {heading}".strip(), f"{value}{heading}"), unit))
     if gust is not None:
         rows.append(("GUST", (str(round(speed(gust, config))),), unit))
+    value_el = layout.el("row_value")
+    assert value_el.font
+    font, width = value_el.font, value_el.w or 0
+    return tuple((name, fit_text(font, texts, width), sfx) for name, texts, sfx in rows[: layout.el("rows").count])
+
+
+def _draw_current(canvas: Canvas, layout: Layout, view: WeatherView) -> None:
+    icon = layout.el("icon")
+    canvas.blit_rgb(view.icon, icon.x, icon.y)
+    temp = layout.el("temp")
+    assert temp.font
+    canvas.text(temp.font, temp.x, temp.y, view.temp, temp.color, max_width=temp.w)
+    desc = layout.el("description")
+    assert desc.font
+    canvas.text(desc.font, desc.x, desc.y, view.words, desc.color)
     block, label, value, unit_el = (
         layout.el("rows"),
         layout.el("row_label"),
@@ -94,10 +149,9 @@ def _current(canvas: Canvas, layout: Layout, current: Mapping[str, Any], ctx: Pa
         layout.el("row_unit"),
     )
     assert label.font and value.font and unit_el.font
-    for i, (name, texts, suffix) in enumerate(rows[: block.count]):
+    for i, (name, text, suffix) in enumerate(view.rows):
         y = block.y + i * block.step
         canvas.text(label.font, block.x + label.x, y + label.y, name, label.color)
-        text = fit_text(value.font, texts, value.w or 0)
         canvas.text(value.font, block.x + value.x, y + value.y, text, value.color)
         if suffix:
             canvas.text(
@@ -111,55 +165,59 @@ def _current(canvas: Canvas, layout: Layout, current: Mapping[str, Any], ctx: Pa
             )
 
 
-def _air(canvas: Canvas, layout: Layout, aqi: Mapping[str, Any] | None) -> None:
-    index_el = layout.el("aqi_index")
-    assert index_el.font
+def _air_view(layout: Layout, aqi: Mapping[str, Any] | None) -> AirView | None:
     indices = (aqi or {}).get("indices") or ()
     if not indices:
-        canvas.text(index_el.font, index_el.x, index_el.y, "AQI", index_el.color, align="center")
-        label = layout.el("aqi_label")
-        assert label.font
-        canvas.text(label.font, label.x, label.y, "waiting", layout.color("label"), align="center")
-        return
+        return None
     first = indices[0]
     index, value = first.get("index", ""), int(first.get("value", 0))
     color = rgb(first.get("color") or "#808080")
-
     gauge = layout.el("gauge")
     top = INDEX_TOP.get(index, 500)
     filled = max(1, min(gauge.w or 0, round((gauge.w or 0) * min(value, top) / top)))
-    canvas.fill_rect(
-        gauge.x, gauge.y, gauge.x + (gauge.w or 0) - 1, gauge.y + (gauge.h or 1) - 1, layout.color("gauge_track")
-    )
-    canvas.fill_rect(gauge.x, gauge.y, gauge.x + filled - 1, gauge.y + (gauge.h or 1) - 1, color)
-
-    disc = layout.el("aqi_disc")
-    canvas.blit_mask(disc_mask(disc.size), disc.x - disc.size, disc.y - disc.size, color)
-    number = layout.el("aqi_value")
-    assert number.font
-    canvas.text(number.font, number.x, number.y, str(value), contrast_color(color), align="center", max_width=number.w)
-
+    index_el, label = layout.el("aqi_index"), layout.el("aqi_label")
+    assert index_el.font and label.font
     names = INDEX_NAME.get(index, (index.upper(), "AQI"))
-    canvas.text(
-        index_el.font,
-        index_el.x,
-        index_el.y,
-        fit_text(index_el.font, names, index_el.w or 0),
-        index_el.color,
-        align="center",
-    )
-    label = layout.el("aqi_label")
-    assert label.font
     font, width = label.font, label.w or 0
     text = first.get("label") or first.get("category") or ""
     lines = wrap_words(text, lambda s: font.measure(s) <= width, label.count)
     if lines is None:
         short = SHORT_LABEL.get(first.get("category", ""), text)
         lines = wrap_words(short, lambda s: font.measure(s) <= width, label.count) or [font.truncate(short, width)]
-    for i, line in enumerate(lines):
-        canvas.text(font, label.x, label.y + i * label.step, line, color, align="center")
     pollutant = POLLUTANT.get(first.get("dominant_pollutant") or "")
-    if pollutant and first.get("category") != "good":
+    return AirView(
+        color=color,
+        filled=filled,
+        value=str(value),
+        ink=contrast_color(color),
+        name=fit_text(index_el.font, names, index_el.w or 0),
+        lines=tuple(lines),
+        pollutant=pollutant if pollutant and first.get("category") != "good" else "",
+    )
+
+
+def _draw_air(canvas: Canvas, layout: Layout, air: AirView | None) -> None:
+    index_el = layout.el("aqi_index")
+    label = layout.el("aqi_label")
+    assert index_el.font and label.font
+    if air is None:
+        canvas.text(index_el.font, index_el.x, index_el.y, "AQI", index_el.color, align="center")
+        canvas.text(label.font, label.x, label.y, "waiting", layout.color("label"), align="center")
+        return
+    gauge = layout.el("gauge")
+    canvas.fill_rect(
+        gauge.x, gauge.y, gauge.x + (gauge.w or 0) - 1, gauge.y + (gauge.h or 1) - 1, layout.color("gauge_track")
+    )
+    canvas.fill_rect(gauge.x, gauge.y, gauge.x + air.filled - 1, gauge.y + (gauge.h or 1) - 1, air.color)
+    disc = layout.el("aqi_disc")
+    canvas.blit_mask(disc_mask(disc.size), disc.x - disc.size, disc.y - disc.size, air.color)
+    number = layout.el("aqi_value")
+    assert number.font
+    canvas.text(number.font, number.x, number.y, air.value, air.ink, align="center", max_width=number.w)
+    canvas.text(index_el.font, index_el.x, index_el.y, air.name, index_el.color, align="center")
+    for i, line in enumerate(air.lines):
+        canvas.text(label.font, label.x, label.y + i * label.step, line, air.color, align="center")
+    if air.pollutant:
         small = layout.el("aqi_pollutant")
         assert small.font
-        canvas.text(small.font, small.x, small.y, pollutant, small.color, align="center", max_width=small.w)
+        canvas.text(small.font, small.x, small.y, air.pollutant, small.color, align="center", max_width=small.w)
