@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import dataclass
 
 from ..._record import KINDS
 from .._canvas import Canvas, Color
@@ -10,6 +11,7 @@ from .._context import KindHealth, PageContext
 from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._units import clock_text, local_time
+from .._views import per_record
 from .._widgets import age_text, disc_mask
 
 
@@ -35,35 +37,58 @@ def _status_key(ctx: PageContext) -> Hashable:
     return (int(ctx.now.timestamp()), versions)
 
 
+@dataclass(frozen=True)
+class StatusRow:
+    """One kind's row: health colour (dot and age), name, source or failures and its colour, age."""
+
+    color: Color
+    kind: str
+    detail: str
+    detail_color: Color
+    age: str
+
+
+def status_rows(ctx: PageContext) -> tuple[str, tuple[StatusRow, ...]]:
+    """The clock text and the rows (built once per second, records, health, config and options)."""
+    layout = get_layout("status")
+    rows = []
+    for kind in tuple(ctx.options.get("kinds", KINDS))[: layout.el("rows").count]:
+        record = ctx.records.get(kind)
+        health = ctx.health.get(kind)
+        failing = bool(health and health.consecutive_failures)
+        color = health_color(layout, ctx, kind)
+        rows.append(
+            StatusRow(
+                color=color,
+                kind=kind.replace("_", "/"),
+                detail=_detail(health, record.source if record else "no data"),
+                detail_color=layout.color("failing") if failing else layout.el("source").color,
+                age=age_text(record.age_seconds(ctx.now)) if record else "--",
+            )
+        )
+    return clock_text(local_time(ctx.now, ctx.config), ctx.config, ampm=True), tuple(rows)
+
+
 @register_page("status", kinds=(), key=_status_key)
 def status_page(canvas: Canvas, ctx: PageContext) -> None:
     """One row per kind: a health dot, the kind, its source (or failure count) and the record's age."""
+    key = (int(ctx.now.timestamp()), tuple(ctx.records.values()), ctx.health, ctx.config, ctx.options)
+    clock_line, rows = per_record("status", None, key, lambda: status_rows(ctx))
     layout = get_layout("status")
     title, clock = layout.el("title"), layout.el("time")
     assert title.font and clock.font
     canvas.text(title.font, title.x, title.y, "STATUS", title.color)
-    canvas.text(
-        clock.font,
-        clock.x,
-        clock.y,
-        clock_text(local_time(ctx.now, ctx.config), ctx.config, ampm=True),
-        clock.color,
-        align="right",
-    )
-    rows, dot, kind_el, source_el, age_el = (layout.el(n) for n in ("rows", "dot", "kind", "source", "age"))
+    canvas.text(clock.font, clock.x, clock.y, clock_line, clock.color, align="right")
+    block, dot, kind_el, source_el, age_el = (layout.el(n) for n in ("rows", "dot", "kind", "source", "age"))
     assert kind_el.font and source_el.font and age_el.font
-    kinds = tuple(ctx.options.get("kinds", KINDS))
-    for i, kind in enumerate(kinds[: rows.count]):
-        y = rows.y + i * rows.step
-        color = health_color(layout, ctx, kind)
-        canvas.blit_mask(disc_mask(dot.size // 2), rows.x + dot.x, y + dot.y, color)
+    disc = disc_mask(dot.size // 2)
+    for i, row in enumerate(rows):
+        y = block.y + i * block.step
+        canvas.blit_mask(disc, block.x + dot.x, y + dot.y, row.color)
+        canvas.text(kind_el.font, block.x + kind_el.x, y + kind_el.y, row.kind, kind_el.color, max_width=kind_el.w)
         canvas.text(
-            kind_el.font, rows.x + kind_el.x, y + kind_el.y, kind.replace("_", "/"), kind_el.color, max_width=kind_el.w
+            source_el.font, block.x + source_el.x, y + source_el.y, row.detail, row.detail_color, max_width=source_el.w
         )
-        record = ctx.records.get(kind)
-        health = ctx.health.get(kind)
-        detail = _detail(health, record.source if record else "no data")
-        detail_color = layout.color("failing") if health and health.consecutive_failures else source_el.color
-        canvas.text(source_el.font, rows.x + source_el.x, y + source_el.y, detail, detail_color, max_width=source_el.w)
-        age = age_text(record.age_seconds(ctx.now)) if record else "--"
-        canvas.text(age_el.font, rows.x + age_el.x, y + age_el.y, age, color, align="right", max_width=age_el.w)
+        canvas.text(
+            age_el.font, block.x + age_el.x, y + age_el.y, row.age, row.color, align="right", max_width=age_el.w
+        )
