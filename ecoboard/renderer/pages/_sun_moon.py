@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from ...config import Config
 from .._canvas import Canvas, Color
 from .._context import PageContext
 from .._fonts import fit_text
 from .._layout import Layout, get_layout
 from .._registry import every_minute, register_page
 from .._units import clock_text, local_time, parse_instant
-from .._widgets import draw_waiting, record_data
+from .._views import per_record
+from .._widgets import draw_waiting
 
 PHASE_WORDS = {
     "new": ("New moon", "New"),
@@ -62,55 +65,81 @@ def _events(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     return events
 
 
-@register_page("sun_moon", kinds=("sun_moon",), key=every_minute)
-def sun_moon_page(canvas: Canvas, ctx: PageContext) -> None:
-    """Events that already happened today are dimmed; a missing event (polar day/night) is left out."""
-    data = record_data(ctx, "sun_moon")
-    if data is None:
-        draw_waiting(canvas, "sun_moon")
-        return
+@dataclass(frozen=True)
+class SunMoonView:
+    """The page's strings (built once per record and config): phase words, illumination, date, events.
+
+    Events are ``(group, label, instant, local time text)``; which are past is decided every frame.
+    """
+
+    masks: tuple[np.ndarray, np.ndarray] | None
+    phase: str
+    illumination: str
+    date: str
+    events: tuple[tuple[str, str, datetime, str], ...]
+
+
+def sun_moon_view(data: Mapping[str, Any], config: Config) -> SunMoonView:
+    """The view of one ``sun_moon`` record."""
     layout = get_layout("sun_moon")
-    moon = layout.el("moon")
     degrees = data.get("moon_phase_degrees")
-    if degrees is not None:
-        disc, lit = moon_masks(moon.size, round(float(degrees), 1))
-        canvas.blit_mask(disc, moon.x, moon.y, layout.color("dark"))
-        canvas.blit_mask(lit, moon.x, moon.y, layout.color("lit"))
     phase = layout.el("phase")
     assert phase.font
     words = PHASE_WORDS.get(data.get("moon_phase") or "", (str(data.get("moon_phase") or ""),))
-    canvas.text(phase.font, phase.x, phase.y, fit_text(phase.font, words, phase.w or 0), phase.color)
     illumination = data.get("moon_illumination")
-    if illumination is not None:
+    day = data.get("date")
+    return SunMoonView(
+        masks=None if degrees is None else moon_masks(layout.el("moon").size, round(float(degrees), 1)),
+        phase=fit_text(phase.font, words, phase.w or 0),
+        illumination="" if illumination is None else f"{round(float(illumination) * 100)}%",
+        date=f"{int(day[5:7])}/{int(day[8:10])}" if day else "",
+        events=tuple(
+            (group, label, parse_instant(instant), clock_text(local_time(instant, config), config, ampm=True))
+            for group, label, instant in _events(data)
+        ),
+    )
+
+
+@register_page("sun_moon", kinds=("sun_moon",), key=every_minute)
+def sun_moon_page(canvas: Canvas, ctx: PageContext) -> None:
+    """Events that already happened today are dimmed; a missing event (polar day/night) is left out."""
+    record = ctx.records.get("sun_moon")
+    if record is None:
+        draw_waiting(canvas, "sun_moon")
+        return
+    view = per_record("sun_moon", record, ctx.config, lambda: sun_moon_view(record.data, ctx.config))
+    layout = get_layout("sun_moon")
+    if view.masks is not None:
+        moon = layout.el("moon")
+        canvas.blit_mask(view.masks[0], moon.x, moon.y, layout.color("dark"))
+        canvas.blit_mask(view.masks[1], moon.x, moon.y, layout.color("lit"))
+    phase = layout.el("phase")
+    assert phase.font
+    canvas.text(phase.font, phase.x, phase.y, view.phase, phase.color)
+    if view.illumination:
         el = layout.el("illumination")
         assert el.font
-        canvas.text(el.font, el.x, el.y, f"{round(float(illumination) * 100)}%", el.color, max_width=el.w)
-    if data.get("date"):
+        canvas.text(el.font, el.x, el.y, view.illumination, el.color, max_width=el.w)
+    if view.date:
         el = layout.el("date")
         assert el.font
-        month, day = data["date"][5:7], data["date"][8:10]
-        canvas.text(el.font, el.x, el.y, f"{int(month)}/{int(day)}", el.color, align="right")
-    _draw_events(canvas, layout, _events(data), ctx)
+        canvas.text(el.font, el.x, el.y, view.date, el.color, align="right")
+    _draw_events(canvas, layout, view.events, ctx)
 
 
-def _draw_events(canvas: Canvas, layout: Layout, events: list[tuple[str, str, str]], ctx: PageContext) -> None:
+def _draw_events(
+    canvas: Canvas, layout: Layout, events: tuple[tuple[str, str, datetime, str], ...], ctx: PageContext
+) -> None:
     block, label_el, time_el = layout.el("events"), layout.el("event_label"), layout.el("event_time")
     assert label_el.font and time_el.font
     past: Color = layout.color("past")
     if len(events) > block.count:  # keep both sun events and the next moon event
-        upcoming = [e for e in events[2:] if parse_instant(e[2]) >= ctx.now]
+        upcoming = tuple(e for e in events[2:] if e[2] >= ctx.now)
         events = events[:2] + (upcoming or events[-1:])[: block.count - 2]
-    for i, (group, label, instant) in enumerate(events[: block.count]):
+    for i, (group, label, instant, text) in enumerate(events[: block.count]):
         y = block.y + i * block.step
-        when: datetime = local_time(instant, ctx.config)
-        color = past if parse_instant(instant) < ctx.now else layout.el(group).color
+        color = past if instant < ctx.now else layout.el(group).color
         canvas.text(label_el.font, block.x + label_el.x, y + label_el.y, label, color, max_width=label_el.w)
         canvas.text(
-            time_el.font,
-            block.x + time_el.x,
-            y + time_el.y,
-            clock_text(when, ctx.config, ampm=True),
-            color,
-            align="right",
-            max_width=time_el.w,
+            time_el.font, block.x + time_el.x, y + time_el.y, text, color, align="right", max_width=time_el.w
         )
