@@ -22,6 +22,7 @@ from .._fonts import Font, get_font
 from .._layout import Element, get_layout
 from .._registry import register_page
 from .._units import local_time
+from .._views import per_record
 
 log = logging.getLogger(__name__)
 
@@ -138,15 +139,21 @@ def _fitting_font(el: Element, text: str) -> Font:
     return get_font(FALLBACK_FONTS[-1])
 
 
-def centred_line(canvas: Canvas, el: Element, text: str, color: Color) -> None:
-    """``text`` centred in the element's row, in its font or the first smaller one that fits (else cut, and
-    centred as cut)."""
+def fitted_line(el: Element, text: str) -> tuple[Font, int, str]:
+    """``(font, top, text)`` of ``text`` in the element's row: its font or the first smaller one that fits
+    (else cut), vertically centred in the row."""
     assert el.font
     font = _fitting_font(el, text)
     if el.w is not None and font.measure(text) > el.w:
         text = font.truncate(text, el.w).rstrip()
-    y = el.y + (el.font.height - font.height) // 2
-    canvas.text(font, el.x, y, text, color, align="center")
+    return font, el.y + (el.font.height - font.height) // 2, text
+
+
+def centred_line(canvas: Canvas, el: Element, text: str, color: Color) -> None:
+    """``text`` centred in the element's row, in its font or the first smaller one that fits (else cut, and
+    centred as cut)."""
+    font, y, shown = fitted_line(el, text)
+    canvas.text(font, el.x, y, shown, color, align="center")
 
 
 def _local_today(ctx: PageContext) -> date:
@@ -158,20 +165,39 @@ def _events_key(ctx: PageContext) -> Hashable:
     return _local_today(ctx), int(ctx.page_elapsed // ROTATE_SECONDS)
 
 
+EventScreen = tuple[tuple[tuple[Font, int, str], ...], bool]
+"""One event's four fitted lines (font, top, text) and whether it is today."""
+
+
+def event_screens(ctx: PageContext) -> tuple[EventScreen, ...]:
+    """The screens of the events due next (several when tied), built once per options, config and minute."""
+    layout = get_layout("events")
+    found = upcoming(events_from_options(ctx.options), _local_today(ctx))
+    elements = [layout.el(n) for n in ("name", "event", "when", "date")]
+    tied = [u for u in found if u.days == found[0].days]
+    return tuple(
+        (tuple(fitted_line(el, text) for el, text in zip(elements, event_lines(item), strict=True)), item.days == 0)
+        for item in tied
+    )
+
+
 @register_page("events", kinds=(), key=_events_key)
 def events_page(canvas: Canvas, ctx: PageContext) -> None:
     """Four centred lines for the next event, or "No upcoming events"."""
     layout = get_layout("events")
-    found = upcoming(events_from_options(ctx.options), _local_today(ctx))
-    if not found:
+    key = (ctx.options, ctx.config, int(ctx.now.timestamp()) // 60)
+    screens = per_record("events", None, key, lambda: event_screens(ctx))
+    if not screens:
         message = layout.el("message")
         for i, text in enumerate(("No upcoming", "events")):
             centred_line(canvas, replace(message, y=message.y + i * message.step), text, message.color)
         return
-    tied = [u for u in found if u.days == found[0].days]
-    item = tied[int(ctx.page_elapsed // ROTATE_SECONDS) % len(tied)]
-    name, what, when, stamp = event_lines(item)
-    centred_line(canvas, layout.el("name"), name, layout.el("name").color)
-    centred_line(canvas, layout.el("event"), what, layout.el("event").color)
-    centred_line(canvas, layout.el("when"), when, layout.color("today") if item.days == 0 else layout.color("soon"))
-    centred_line(canvas, layout.el("date"), stamp, layout.el("date").color)
+    lines, today = screens[int(ctx.page_elapsed // ROTATE_SECONDS) % len(screens)]
+    colors = (
+        layout.el("name").color,
+        layout.el("event").color,
+        layout.color("today") if today else layout.color("soon"),
+        layout.el("date").color,
+    )
+    for (font, y, text), color, name in zip(lines, colors, ("name", "event", "when", "date"), strict=True):
+        canvas.text(font, layout.el(name).x, y, text, color, align="center")
