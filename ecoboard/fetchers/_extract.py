@@ -133,5 +133,5 @@ async def extract(
             ) from None
         if not response.is_success:
             raise _status_error(provider.name, url, response, now, redact)
-        answers[spec.name] = decode_json(provider.name, url, response)
+        answers[spec.name] = await trio.to_thread.run_sync(decode_json, provider.name, url, response)
     return answers
