@@ -116,15 +116,19 @@ class Screen:
     stale: str = ""
 
 
+def _setup(ctx: PageContext) -> tuple[tuple[str, ...], str, ZoneInfo]:
+    """Followed teams, mode and zone of the page's options and config."""
+    followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.mlb)
+    return followed, str(ctx.options.get("mode", "cycle_all")), ZoneInfo(ctx.config.timezone)
+
+
 def screen(ctx: PageContext) -> Screen | None:
     """The current screen, or None before the first record. Selection and views are built once per record."""
     record = ctx.records.get("mlb")
     if record is None:
         return None
     data = record.data
-    tz = ZoneInfo(ctx.config.timezone)
-    followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.mlb)
-    mode = str(ctx.options.get("mode", "cycle_all"))
+    followed, mode, tz = per_record("mlb_setup", None, (ctx.config, ctx.options), lambda: _setup(ctx))
     views = per_record("mlb", record, (followed, mode, tz), lambda: plan(data, followed, mode, tz, ctx.now))
     if not views:
         return Screen(None)

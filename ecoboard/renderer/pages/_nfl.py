@@ -138,17 +138,22 @@ class Screen:
     stale: str = ""
 
 
+def _setup(ctx: PageContext) -> tuple[tuple[str, ...], str, ZoneInfo, str]:
+    """Followed teams, mode, zone and scoreboard day (the rollover is HH:MM, so fixed within a minute)."""
+    tz = ZoneInfo(ctx.config.timezone)
+    today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
+    followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.nfl)
+    return followed, str(ctx.options.get("mode", "cycle_all")), tz, today
+
+
 def screen(ctx: PageContext) -> Screen | None:
     """The current screen, or None before the first record. Byes and views are built once per record and day."""
     record = ctx.records.get("nfl")
     if record is None:
         return None
     data = record.data
-    tz = ZoneInfo(ctx.config.timezone)
-    today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
-    followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.nfl)
-    mode = str(ctx.options.get("mode", "cycle_all"))
-    key = (followed, mode, tz, today)
+    key = per_record("nfl_setup", None, (ctx.config, ctx.options, int(ctx.now.timestamp()) // 60), lambda: _setup(ctx))
+    followed, mode, tz, today = key
     items = per_record("nfl", record, key, lambda: plan(data, followed, mode, tz=tz, today=today, now=ctx.now))
     if not items:
         return Screen()
