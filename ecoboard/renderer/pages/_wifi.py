@@ -30,6 +30,7 @@ from .._context import PageContext
 from .._fonts import fit_text
 from .._layout import Element, Layout, get_layout
 from .._registry import records_only, register_page
+from .._views import per_record
 from .._widgets import wrap_words
 
 log = logging.getLogger(__name__)
@@ -189,7 +190,7 @@ def _qr_space(layout: Layout) -> int:
 def wifi_page(canvas: Canvas, ctx: PageContext) -> None:
     """The QR code on the left; the Wi-Fi sign, SSID, security and a "scan to join" hint on the right."""
     layout = get_layout("wifi")
-    view = wifi_view(ctx.options)
+    view = per_record("wifi", None, ctx.options, lambda: wifi_view(ctx.options))
     if not view.ssid:
         _glyph(canvas, layout.el("unset_glyph"))
         _message(canvas, layout.el("unset"), "Wi-Fi not configured")
