@@ -17,10 +17,12 @@ from functools import lru_cache
 
 from .._canvas import Canvas, Color, rgb
 from .._context import PageContext
-from .._layout import get_layout
+from .._fonts import Font
+from .._layout import Element, get_layout
 from .._registry import register_page
 from .._units import clock_text, local_time
-from ._events import centred_line
+from .._views import per_record
+from ._events import fitted_line
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_TEXT = "GARBAGE NIGHT"
@@ -120,25 +122,53 @@ def _reminder_key(ctx: PageContext) -> Hashable:
     return int(ctx.now.timestamp()) // 60, blink_on(ctx)
 
 
-@register_page("reminder", kinds=(), key=_reminder_key)
-def reminder_page(canvas: Canvas, ctx: PageContext) -> None:
-    """The reminder in its colour with a blinking ``!!!`` during its window, else the next start, calmly."""
+Line = tuple[Element, str, Color]
+"""A centred line: its element (row), text and colour."""
+Fitted = tuple[Font, int, int, str, Color]
+"""A centred line ready to draw: font, centre x, top, text (fitted to the row) and colour."""
+
+
+def _fitted(line: Line) -> Fitted:
+    el, text, color = line
+    font, y, shown = fitted_line(el, text)
+    return font, el.x, y, shown, color
+
+
+def reminder_screen(ctx: PageContext) -> tuple[Fitted | None, tuple[Fitted, ...]]:
+    """:func:`reminder_lines` fitted to their rows."""
+    bang, lines = reminder_lines(ctx)
+    return None if bang is None else _fitted(bang), tuple(_fitted(line) for line in lines)
+
+
+def reminder_lines(ctx: PageContext) -> tuple[Line | None, tuple[Line, ...]]:
+    """The blinking ``!!!`` line (None outside the window) and the steady lines, built once per options,
+    config and minute (windows start and end on whole minutes)."""
     layout = get_layout("reminder")
     reminder = reminder_from_options(ctx)
     if isinstance(reminder, str):
         message = layout.el("message")
-        for i, line in enumerate(("reminder:", f"check {reminder}")):
-            centred_line(canvas, replace(message, y=message.y + i * message.step), line, layout.color("problem"))
-        return
+        problem = layout.color("problem")
+        lines = ("reminder:", f"check {reminder}")
+        return None, tuple((replace(message, y=message.y + i * message.step), t, problem) for i, t in enumerate(lines))
     now = local_time(ctx.now, ctx.config).replace(tzinfo=None)
     finish = reminder.active_until(now)
     if finish is None:
-        centred_line(canvas, layout.el("calm_text"), reminder.text, layout.color("calm"))
         nxt = layout.el("next")
-        centred_line(canvas, nxt, next_text(reminder, now, ctx), nxt.color)
-        return
-    if blink_on(ctx):
-        centred_line(canvas, layout.el("bang"), "!!!", reminder.color)
-    centred_line(canvas, layout.el("text"), reminder.text, reminder.color)
+        return None, (
+            (layout.el("calm_text"), reminder.text, layout.color("calm")),
+            (nxt, next_text(reminder, now, ctx), nxt.color),
+        )
     until = "midnight" if finish.time() == time(0, 0) else clock_text(finish, ctx.config, ampm=True)
-    centred_line(canvas, layout.el("until"), f"until {until}", layout.color("until"))
+    return (layout.el("bang"), "!!!", reminder.color), (
+        (layout.el("text"), reminder.text, reminder.color),
+        (layout.el("until"), f"until {until}", layout.color("until")),
+    )
+
+
+@register_page("reminder", kinds=(), key=_reminder_key)
+def reminder_page(canvas: Canvas, ctx: PageContext) -> None:
+    """The reminder in its colour with a blinking ``!!!`` during its window, else the next start, calmly."""
+    key = (ctx.options, ctx.config, int(ctx.now.timestamp()) // 60)
+    bang, lines = per_record("reminder", None, key, lambda: reminder_screen(ctx))
+    for font, x, y, text, color in (lines if bang is None or not blink_on(ctx) else (bang, *lines)):
+        canvas.text(font, x, y, text, color, align="center")
