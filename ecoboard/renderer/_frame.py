@@ -55,6 +55,7 @@ class FrameRenderer:
         self._lut = brightness_lut(brightness, gamma)
         self._lut2 = _pair_lut(self._lut)
         self._front16 = self.front.reshape(-1).view(np.uint16)
+        self._back16 = tuple(canvas.pixels.reshape(-1).view(np.uint16) for canvas in self._buffers)
         self._drawn: tuple[object, ...] | None = None  # what the back buffer holds, when known
         self._shown: tuple[object, ...] | None = None  # what the front buffer was made from
         self._failed_pages: set[str] = set()
@@ -165,7 +166,7 @@ class FrameRenderer:
         same markers) the lookup is skipped: the front already holds those bytes.
         """
         if self._drawn is None or self._drawn != self._shown:
-            np.take(self._lut2, self.back.pixels.reshape(-1).view(np.uint16), out=self._front16, mode="clip")
+            self._lut2.take(self._back16[self._back], out=self._front16, mode="clip")
             self._shown = self._drawn
         self._drawn = None
         self._back ^= 1
