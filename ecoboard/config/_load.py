@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -19,8 +20,23 @@ import yaml
 
 from .._errors import ConfigError
 from ._model import Config
+from ._yaml import DuplicateKeyError, load_yaml
 
 ENV_PREFIX = "ECOBOARD__"
+
+
+_UNSHOWN = object()
+"""Stands for a value an error must not echo (the value of an unknown key may be anything, a password too)."""
+
+_CREDENTIALS = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<user>[^:@/\s]*):[^@/\s]*@", re.IGNORECASE)
+
+
+def shown(value: Any) -> str:
+    """``value`` as an error shows it: passwords in URLs masked, long values shortened."""
+    if value is _UNSHOWN:
+        return "an unknown key"
+    text = _CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:***@", repr(value))
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 class _Invalid(Exception):
@@ -83,14 +99,19 @@ def _build(cls: type, value: Any, path: str) -> Any:
         raise _Invalid(path or "(top level)", "a mapping", value)
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = sorted(set(value) - set(fields))
+    unknown = sorted(str(k) for k in set(value) - set(fields))
     if unknown:
-        raise _Invalid(_join(path, str(unknown[0])), "one of the keys " + ", ".join(fields), value[unknown[0]])
+        raise _Invalid(_join(path, unknown[0]), "one of the keys " + ", ".join(fields), _UNSHOWN)
     kwargs = {}
     for name, fld in fields.items():
         if name not in value:
             continue
         check = fld.metadata.get("check")
+        allowed_keys = fld.metadata.get("keys")
+        if allowed_keys and isinstance(value[name], Mapping):
+            for key in value[name]:
+                if key not in allowed_keys:
+                    raise _Invalid(_join(_join(path, name), str(key)), "one of " + ", ".join(allowed_keys), _UNSHOWN)
         try:
             converted = _convert(hints[name], value[name], _join(path, name))
         except _Invalid as bad:
@@ -118,17 +139,48 @@ def _merge(base: dict[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _env_overlay(environ: Mapping[str, str]) -> dict[str, Any]:
+def _env_value(text: str) -> Any:
+    """An environment value: a YAML scalar or list when it reads as one (``42``, ``true``, ``[a, b]``),
+    else the text itself (``sqlite:///:memory:``, ``[unclosed``, ``a: b``)."""
+    if not text.strip():
+        return ""
+    try:
+        value = load_yaml(text)
+    except yaml.YAMLError:
+        return text
+    return text if isinstance(value, dict) else value
+
+
+def _env_overlay(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The overrides as nested data, and which variable set each key path."""
     overlay: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     for name, text in environ.items():
         if not name.startswith(ENV_PREFIX):
             continue
         keys = [k.lower() for k in name[len(ENV_PREFIX):].split("__") if k]
+        if not keys:
+            continue
         node = overlay
         for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        node[keys[-1]] = yaml.safe_load(text) if text.strip() else ""
-    return overlay
+            child = node.setdefault(key, {})
+            if not isinstance(child, dict):
+                raise ConfigError(f"environment variable {name}: {'.'.join(keys[:-1])} is set as a value "
+                                  "by another variable, so it has no keys")
+            node = child
+        node[keys[-1]] = _env_value(text)
+        origins[".".join(keys)] = name
+    return overlay, origins
+
+
+def _origin(path: str, origins: Mapping[str, str], source: str) -> str:
+    """Name the environment variable behind ``path`` (or its parent), else the file."""
+    candidate = path
+    while candidate:
+        if candidate in origins:
+            return f"environment variable {origins[candidate]}"
+        candidate = re.sub(r"(\.[^.]*|\[\d+\])$", "", candidate) if ("." in candidate or "[" in candidate) else ""
+    return source
 
 
 def _as_plain(obj: Any) -> Any:
@@ -145,12 +197,14 @@ def parse_config(data: Mapping[str, Any] | None, *, source: str = "ecoboard.yaml
                  environ: Mapping[str, str] | None = None) -> Config:
     """Build a :class:`Config` from already-parsed YAML data plus environment overrides."""
     merged = _as_plain(Config())
+    overlay, origins = _env_overlay(os.environ if environ is None else environ)
     try:  # lists (the page cycle, teams) replace the default as a whole; mappings merge key by key
         merged = _merge(merged, data or {})
-        merged = _merge(merged, _env_overlay(os.environ if environ is None else environ))
+        merged = _merge(merged, overlay)
         return _build(Config, merged, "")
     except _Invalid as bad:
-        raise ConfigError(f"{source}: {bad.path}: expected {bad.expectation}, got {bad.value!r}") from None
+        where = _origin(bad.path, origins, source)
+        raise ConfigError(f"{where}: {bad.path}: expected {bad.expectation}, got {shown(bad.value)}") from None
 
 
 def load_config(path: str | os.PathLike[str] | None = None, *, environ: Mapping[str, str] | None = None) -> Config:
@@ -162,8 +216,13 @@ def load_config(path: str | os.PathLike[str] | None = None, *, environ: Mapping[
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{file}: cannot read the configuration file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{file}: expected UTF-8 text, found byte 0x{exc.object[exc.start]:02x} "
+                          f"at offset {exc.start}") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except DuplicateKeyError as exc:
+        raise ConfigError(f"{file}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

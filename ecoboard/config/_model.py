@@ -11,12 +11,16 @@ import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .._record import KINDS
+
 
 def _check(predicate: Any, expectation: str) -> dict[str, Any]:
     return {"check": (predicate, expectation)}
 
 
 def _is_zone(name: str) -> bool:
+    if "/" not in name and name != "UTC":  # "EST", "EST5EDT": fixed offsets, wrong half the year (C02)
+        return False
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -165,7 +169,9 @@ class DisplaySettings:
     brightness: int = field(default=80, metadata=_check(lambda v: 0 <= v <= 100, "a percentage from 0 to 100"))
     gamma: float = field(default=2.2, metadata=_check(lambda v: 0.5 <= v <= 4, "a gamma from 0.5 to 4"))
     sink: Literal["auto", "matrix", "emulator", "none"] = "auto"
-    pages: tuple[PageSpec, ...] = field(default_factory=_default_pages)
+    pages: tuple[PageSpec, ...] = field(
+        default_factory=_default_pages, metadata=_check(lambda v: len(v) > 0, "a list of at least one page")
+    )
     matrix: MatrixSettings = field(default_factory=MatrixSettings)
     night: NightSettings = field(default_factory=NightSettings)
     stale_live_score_seconds: float = 120.0
@@ -197,13 +203,17 @@ class Config:
     """The whole configuration of one ecoboard."""
 
     location: Location = field(default_factory=Location)
-    timezone: str = field(default="America/New_York", metadata=_check(_is_zone, "an IANA time zone name"))
+    timezone: str = field(
+        default="America/New_York", metadata=_check(_is_zone, "an IANA time zone name such as America/New_York")
+    )
     units: Units = "imperial"
     mode: Mode = "local"
-    cluster_kinds: tuple[str, ...] = ()
+    cluster_kinds: tuple[str, ...] = field(
+        default=(), metadata=_check(lambda v: set(v) <= set(KINDS), "kinds among " + ", ".join(KINDS))
+    )
     scoreboard_rollover: str = field(default="04:00", metadata=_check(_is_hhmm, "a time HH:MM"))
     teams: Teams = field(default_factory=Teams)
-    providers: dict[str, ProviderSettings] = field(default_factory=_default_providers)
+    providers: dict[str, ProviderSettings] = field(default_factory=_default_providers, metadata={"keys": KINDS})
     store: StoreSettings = field(default_factory=StoreSettings)
     bus: BusSettings = field(default_factory=BusSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
