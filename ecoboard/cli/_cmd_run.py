@@ -25,7 +25,7 @@ import trio
 from .._errors import ConfigError, EcoboardError
 from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
 from ..config import Config, load_config
-from ..renderer import prepare_wifi_pages
+from ..renderer import PAGES, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
 
@@ -56,6 +56,14 @@ def _resolve_secrets(config: Config) -> tuple[Config, str | None, SecretValues]:
     config = dataclasses.replace(config, store=dataclasses.replace(config.store, url=store_url),
                                  bus=dataclasses.replace(config.bus, url=bus_url))
     return config, token, secrets
+
+
+def _check_pages(config: Config, source: str | None) -> None:
+    """Refuse a page cycle naming a page the renderer cannot draw (one line, before anything starts)."""
+    for index, spec in enumerate(config.display.pages):
+        if spec.page not in PAGES:
+            raise ConfigError(f"{source or '(defaults)'}: display.pages[{index}].page: expected one of "
+                              f"{', '.join(sorted(PAGES))}, got {spec.page!r}")
 
 
 def _warn_if_os_zone_differs(config: Config) -> None:
@@ -137,7 +145,9 @@ def _single_error(group: BaseExceptionGroup, port: int) -> BaseException:
 
 def run(args: argparse.Namespace) -> int:
     """Run the appliance until SIGTERM or SIGINT, then end the process with status 0 (no return)."""
-    config = load_config(_config_file(args.config))
+    source = _config_file(args.config)
+    config = load_config(source)
+    _check_pages(config, source)
     if args.replay is not None and not Path(args.replay).is_dir():
         raise ConfigError(f"--replay: {args.replay} is not a directory of recorded responses")
     _warn_if_os_zone_differs(config)

@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EcoboardError as exc:
         print(f"ecoboard {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file named on the command line cannot be read or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"ecoboard {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

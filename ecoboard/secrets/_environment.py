@@ -26,7 +26,7 @@ def read_environment_secret(secretdef: Mapping[str, Any]) -> SecretValues:
     if env_file:
         read_text(env_file, f"env file {env_file}")  # a clear error when it is missing or unreadable
         warn_if_exposed(env_file)
-        environ: Mapping[str, str | None] = dotenv_values(env_file)
+        environ: Mapping[str, str | None] = dotenv_values(env_file, encoding="utf-8")
         origin = f"env file {env_file}"
     else:
         environ = os.environ

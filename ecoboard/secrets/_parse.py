@@ -36,6 +36,9 @@ def read_text(path: str | Path, what: str) -> str:
         return Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise SecretError(f"{what}: cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise SecretError(f"{what}: expected UTF-8 text in {path}, found a byte 0x{exc.object[exc.start]:02x} "
+                          f"at offset {exc.start}") from None
 
 
 def as_mapping(value: Any, what: str) -> dict[str, Any]:

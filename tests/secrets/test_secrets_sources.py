@@ -187,3 +187,17 @@ def test_load_secrets_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
                                        "secretdef": {"env_def_file": def_file, "definition_type": "JSON"}}},
                           environ={})
     assert load_secrets(config) == {"owmkey": "from-env-1"}
+
+
+def test_non_utf8_files_are_clear_errors(tmp_path: Path) -> None:
+    binary = tmp_path / "s.json"
+    binary.write_bytes(b"\xff\xfe{}")
+    binary.chmod(0o600)
+    with pytest.raises(SecretError) as err:
+        SecretManager({"SOURCE": "FILE"}).read({"file_name": str(binary), "file_type": "JSON"})
+    assert str(err.value) == f"secrets file {binary}: expected UTF-8 text in {binary}, found a byte 0xff at offset 0"
+    def_file = _write(tmp_path / "map.json", json.dumps(KEY_MAP))
+    with pytest.raises(SecretError) as err:
+        SecretManager({"SOURCE": "ENVIRONMENT"}).read(
+            {"env_def_file": def_file, "definition_type": "JSON", "env_file": str(binary)})
+    assert str(err.value) == f"env file {binary}: expected UTF-8 text in {binary}, found a byte 0xff at offset 0"

@@ -1,0 +1,30 @@
+"""The command line turns bad input into one line on stderr and exit status 2, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _ecoboard(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ecoboard", *args], capture_output=True, text=True, timeout=120,
+                          cwd=cwd)
+
+
+def test_snapshot_to_a_missing_directory(tmp_path: Path) -> None:
+    out = tmp_path / "nowhere" / "x.png"
+    proc = _ecoboard("snapshot", "--page", "clock", "--out", str(out), "--now", "2024-04-28T20:10:00Z", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1] == f"ecoboard snapshot: error: {out}: No such file or directory"
+    assert "Traceback" not in proc.stderr
+
+
+def test_run_refuses_an_unknown_page(tmp_path: Path) -> None:
+    config = tmp_path / "ecoboard.yaml"
+    config.write_text("display:\n  pages:\n    - {page: clock, seconds: 5}\n    - {page: nope, seconds: 5}\n")
+    proc = _ecoboard("run", "--config", str(config), "--port", "0", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1].startswith(
+        f"ecoboard run: error: {config}: display.pages[1].page: expected one of clock, daily, events, ")
+    assert proc.stderr.strip().endswith("got 'nope'")
