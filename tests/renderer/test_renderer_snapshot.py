@@ -97,6 +97,7 @@ def test_bench_render_json_has_an_entry_per_page(
     assert set(results) == set(PAGES)
     for entry in results.values():
         assert set(entry) >= {"redraw_fps", "uncached_ms", "reuse_fps", "pillow_ms", "ratio_reuse"}
+        assert entry["ratio_is"] == "redraw"
         assert entry["ratio"] == entry["ratio_redraw"] > 0 and entry["ratio_uncached"] > 0
 
 
