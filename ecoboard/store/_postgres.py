@@ -5,14 +5,21 @@ URL: ``postgresql://user:password@host:port/dbname`` with any libpq parameter, f
 store creates that schema if needed and works inside it (tests isolate themselves this way).
 
 One connection per store, used under the store's lock. When the server goes away, the failing call
-raises :class:`~ecoboard.StoreError` and drops the connection; the next call reconnects.
+raises :class:`~ecoboard.StoreError` and drops the connection; the next call reconnects. A server
+that stops answering (stalled, partitioned) is caught by ``connect_timeout`` and TCP keepalives
+(defaults below, a URL parameter overrides them) and by :class:`~ecoboard.store.AsyncStore`'s
+deadline, which calls :meth:`PostgresStore.interrupt` to break the connection its abandoned call
+is blocked on.
 Concurrent writers of one kind get strictly increasing versions: the per-kind counter upsert takes a
 row lock that lasts until the writing transaction commits.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import socket
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -20,6 +27,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.json import Jsonb
 
 from .._errors import StoreError
@@ -27,7 +35,13 @@ from .._record import utc_instant
 from .._urls import pop_query_param, redact_url
 from ._sql import Cursor, SqlStore, first_line
 
-_CONNECT_TIMEOUT_S = 5
+_CONNECTION_DEFAULTS = {
+    "connect_timeout": "5",
+    "keepalives": "1",
+    "keepalives_idle": "15",  # an idle connection to a vanished host is noticed within ~30 s
+    "keepalives_interval": "5",
+    "keepalives_count": "3",
+}
 _LOCK_TIMEOUT = "60s"  # a migration waiting longer for another process's lock fails with StoreError
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
@@ -59,6 +73,8 @@ class PostgresStore(SqlStore):
         self._dsn, self.schema = split_schema(url)
         super().__init__(history=history, label=f"postgresql store {redact_url(self._dsn)}")
         self._conn: psycopg.Connection[Any] | None = None
+        self._abandoned: psycopg.Connection[Any] | None = None
+        self._interrupts = 0
         with self._lock:
             try:
                 self._connection()
@@ -66,10 +82,13 @@ class PostgresStore(SqlStore):
                 raise StoreError(f"{self.label}: cannot connect: {first_line(exc)}") from exc
 
     def _connection(self) -> psycopg.Connection[Any]:
-        if self._conn is not None and not self._conn.closed and not self._conn.broken:
-            return self._conn
+        conn = self._conn
+        if conn is not None and conn is not self._abandoned and not conn.closed and not conn.broken:
+            return conn
         self._drop()
-        conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S)
+        given = conninfo_to_dict(self._dsn)
+        extra = {key: value for key, value in _CONNECTION_DEFAULTS.items() if key not in given}
+        conn = psycopg.connect(self._dsn, autocommit=True, **extra)
         try:
             if self.schema:
                 self._enter_schema(conn, self.schema)
@@ -94,6 +113,22 @@ class PostgresStore(SqlStore):
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self._abandoned = None
+
+    def interrupt(self) -> None:
+        """Break the current connection from another thread (no lock): a call blocked on it fails now.
+
+        Called when a caller gave up waiting; the connection is replaced on the next call. A call
+        still connecting when it is interrupted stops before its transaction (an abandoned write
+        never commits once the server answers again).
+        """
+        self._interrupts += 1
+        conn = self._conn
+        if conn is None:
+            return
+        self._abandoned = conn
+        with contextlib.suppress(OSError, psycopg.Error), socket.socket(fileno=os.dup(conn.fileno())) as sock:
+            sock.shutdown(socket.SHUT_RDWR)
 
     def _lost(self) -> None:
         if self._conn is not None and (self._conn.closed or self._conn.broken):
@@ -101,7 +136,10 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def _transaction(self, *, migration: bool = False) -> Iterator[Cursor]:
+        interrupts = self._interrupts
         conn = self._connection()
+        if self._interrupts != interrupts:
+            raise psycopg.OperationalError("the caller stopped waiting while the connection was opened")
         with conn.transaction(), conn.cursor() as cur:
             if migration:  # one migrator at a time per schema, across processes
                 cur.execute(f"SET LOCAL lock_timeout = '{_LOCK_TIMEOUT}'")

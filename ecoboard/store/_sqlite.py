@@ -1,13 +1,15 @@
 """The SQLite backend (local mode): one file in WAL mode, one transaction per write.
 
 ``sqlite:///relative/path`` and ``sqlite:////absolute/path`` (SQLAlchemy's convention); the parent
-directory is created. ``sqlite://`` or ``sqlite:///:memory:`` is a private in-memory database.
+directory is created. A URL without a file path (``sqlite://``, ``sqlite:///:memory:``) is refused:
+an in-memory database would silently lose every record when the process exits.
 Writes use ``BEGIN IMMEDIATE`` so two processes writing one file serialise on the write lock
 (version numbers stay strictly increasing); readers never block writers (WAL).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -24,17 +26,18 @@ _BUSY_TIMEOUT_MS = 10_000
 
 
 def sqlite_path(url: str) -> str:
-    """The file path (or ``:memory:``) of a ``sqlite:`` URL."""
+    """The file path of a ``sqlite:`` URL; :class:`StoreError` naming ``store.url`` when it has none."""
     if not url.startswith("sqlite:"):
-        raise StoreError(f"not a sqlite: URL: {url!r}")
+        raise StoreError(f"store.url: not a sqlite: URL: {url!r}")
     rest = url[len("sqlite:"):]
-    if rest in ("", "//", "///:memory:"):
-        return ":memory:"
-    if not rest.startswith("///"):
-        raise StoreError(f"{url!r}: expected sqlite:///relative/path or sqlite:////absolute/path")
-    path = rest[3:].split("?", 1)[0]
-    if not path:
-        raise StoreError(f"{url!r}: the database path is empty")
+    path = rest[3:].split("?", 1)[0] if rest.startswith("///") else None
+    if path in ("", ":memory:") or rest in ("", "//") or rest.startswith("//?"):
+        raise StoreError(
+            f"store.url: {url!r} names no database file (an in-memory database would lose every record); "
+            "use sqlite:///relative/path or sqlite:////absolute/path"
+        )
+    if path is None:
+        raise StoreError(f"store.url: {url!r}: expected sqlite:///relative/path or sqlite:////absolute/path")
     return path
 
 
@@ -56,8 +59,7 @@ class SqliteStore(SqlStore):
         self.path = sqlite_path(url)
         super().__init__(history=history, label=f"sqlite store {self.path}")
         try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves; the connection is shared by
             # the threads of AsyncStore, which serialises access with the store's lock.
             self._conn = sqlite3.connect(
@@ -82,6 +84,11 @@ class SqliteStore(SqlStore):
     def _lost(self) -> None:
         """A file connection does not break: nothing to drop."""
 
+    def interrupt(self) -> None:
+        """Abort the statement running in another thread (a caller gave up waiting)."""
+        with contextlib.suppress(sqlite3.ProgrammingError):  # already closed
+            self._conn.interrupt()
+
     def _ts_in(self, value: datetime) -> str:
         return utc_instant(value).isoformat(timespec="microseconds")
 
@@ -92,7 +99,7 @@ class SqliteStore(SqlStore):
         return json.loads(value)
 
     def journal_mode(self) -> str:
-        """The journal mode in force (``wal`` for a file, ``memory`` for ``:memory:``)."""
+        """The journal mode in force (``wal``)."""
         with self._lock:
             return str(self._conn.execute("PRAGMA journal_mode").fetchone()[0])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -99,11 +100,13 @@ def _zone(cfg):
 
 async def sports_records() -> dict[str, Record]:
     """The shipped demo replay's MLB (2024-04-28, 12 games in progress) and NFL (2022 week 1) records."""
-    store = AsyncStore(open_store("sqlite:///:memory:"))
-    async with make_client(replay_dir=DEMO) as client:
-        records = {kind: await fetch_once(kind, parse_config({}, environ={}), client=client, store=store, bus=None)
-                   for kind in ("mlb", "nfl")}
-    await store.aclose()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = AsyncStore(open_store(f"sqlite:///{tmp}/sports.sqlite3"))
+        async with make_client(replay_dir=DEMO) as client:
+            records = {kind: await fetch_once(kind, parse_config({}, environ={}), client=client, store=store,
+                                              bus=None)
+                       for kind in ("mlb", "nfl")}
+        await store.aclose()
     return records
 
 

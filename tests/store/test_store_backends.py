@@ -95,3 +95,13 @@ def test_pg_lost_connection_fails_one_call_then_reconnects(tmp_path: Path) -> No
         assert store._conn.info.backend_pid != pid
         store.close()
 
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:", "sqlite:///", "sqlite:///:memory:", "sqlite://?x=1"])
+def test_sqlite_url_without_a_file_is_refused_naming_store_url(url: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store(url)
+    assert str(caught.value) == (
+        f"store.url: {url!r} names no database file (an in-memory database would lose every record); "
+        "use sqlite:///relative/path or sqlite:////absolute/path"
+    )
