@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import shutil
 import socket
@@ -23,6 +24,39 @@ NAMESPACE = "ecoboard"
 READER_SA = "ecoboard"
 ADMIN_SA = "ecoboard-admin"
 TRANSIT_KEY = "ecoboard"
+
+
+SECRET_VALUES = ("abc123owm", "hunter2-db", "ctl-xyz-789", "owm-0123456789abcdef", "tok-SeCrEt-42", "p@ss wörd",
+                 "cli-owm-key-5566", "cli-control-7788", "from-env-1")
+"""Every secret value the tests in this folder put into a secret store."""
+
+
+class _Everything(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+@pytest.fixture(autouse=True)
+def _no_secret_in_any_log() -> Iterator[None]:
+    """Collect every log line of every secret operation (all loggers, DEBUG and up: urllib3, kubernetes,
+    hvac included) and fail the test if a secret value appears in one."""
+    handler = _Everything()
+    handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+    leaked = [(value, line) for line in handler.lines for value in SECRET_VALUES if value in line]
+    assert not leaked, leaked
 
 
 @pytest.fixture(autouse=True)
