@@ -8,6 +8,7 @@ import pytest
 from ecoboard.store import open_store
 
 from .backends import BACKENDS, temp_store_url
+from .pg_server import PgServer
 
 
 @pytest.fixture(params=BACKENDS)
@@ -23,3 +24,15 @@ def store(store_url: str) -> Iterator[object]:
         yield s
     finally:
         s.close()
+
+
+@pytest.fixture(scope="module")
+def pg() -> Iterator[PgServer]:
+    """A throwaway PostgreSQL per test module, for tests that stop, pause or kill it."""
+    server = PgServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.resume()
+        server.remove()

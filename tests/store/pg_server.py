@@ -52,7 +52,10 @@ class PgServer:
 
     def _processes(self) -> list[int]:
         """The postmaster and its children (backends, checkpointer, ...)."""
-        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        pid_file = self.data / "postmaster.pid"
+        if not pid_file.exists():  # not running
+            return []
+        postmaster = int(pid_file.read_text().split()[0])
         children = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:

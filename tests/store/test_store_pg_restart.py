@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import httpx
@@ -19,14 +18,6 @@ from .pg_server import PgServer
 T0 = datetime(2024, 4, 28, 20, 10, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def pg() -> Iterator[PgServer]:
-    server = PgServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.remove()
 
 
 def test_store_reconnects_after_the_server_restarts(pg: PgServer) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -16,17 +15,6 @@ from .pg_server import PgServer
 
 T0 = datetime(2024, 4, 28, 20, 10, tzinfo=UTC)
 TIMEOUT = 1.0
-
-
-@pytest.fixture(scope="module")
-def pg() -> Iterator[PgServer]:
-    server = PgServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.resume()
-        server.remove()
 
 
 async def _until_it_answers(store: AsyncStore) -> int:
