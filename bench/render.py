@@ -123,6 +123,7 @@ def table(results: dict[str, dict[str, float]]) -> str:
         row = f"{name:<9}" + "".join(f" {r[loop + '_fps']:>13.0f} {r[loop + '_ms']:>6.3f}" for loop in LOOPS)
         row += f" {r['ratio']:>6.1f}x {r['ratio_uncached']:>6.1f}x {r['ratio_reuse']:>6.1f}x"
         lines.append(row)
+    lines.append("Pillow = the same page functions drawn with ImageDraw (bench/pillow_canvas.py), same pixels.")
     lines.append(
         "RATIO (headline) = redraw fps / Pillow fps: both run the page every frame, text rasters cached;"
     )
