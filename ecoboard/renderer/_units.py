@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import zoneinfo
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from functools import cache, lru_cache
+from typing import Any
 
 from .._record import utc_instant
 from ..config import Config
@@ -21,6 +23,14 @@ def zone(name: str) -> tzinfo:
 def parse_instant(text: str) -> datetime:
     """An ISO-8601 instant from a record, as an aware UTC datetime (parsed once per distinct text)."""
     return utc_instant(text)
+
+
+def forecast_anchor(weather: Mapping[str, Any], now: datetime, *, past: bool) -> datetime:
+    """The instant a forecast page reads the forecast from: ``now``; but when its entries are all
+    ``past`` (recorded demo data, or a record kept through a long outage) the record's own observation
+    time, so the page shows the forecast as it stood rather than nothing."""
+    observed = (weather.get("current") or {}).get("time")
+    return parse_instant(observed) if past and observed else now
 
 
 def local_time(value: datetime | str, config: Config) -> datetime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -14,7 +14,7 @@ from .._context import PageContext
 from .._icons import get_icon
 from .._layout import get_layout
 from .._registry import every_minute, register_page
-from .._units import format_temp, local_time, zone
+from .._units import forecast_anchor, format_temp, local_time, zone
 from .._views import per_record
 from .._widgets import draw_waiting
 
@@ -22,10 +22,18 @@ WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
 
 def upcoming_days(weather: Mapping[str, Any], ctx: PageContext, count: int) -> list[Mapping[str, Any]]:
-    """``count`` forecast days from today on, today taken in the forecast's own zone when it has one."""
+    """``count`` forecast days from today on, today taken in the forecast's own zone when it has one
+    (and at the forecast's own observation time when it is all past: see :func:`forecast_anchor`)."""
     tz_name = (weather.get("location") or {}).get("timezone")
-    today = (ctx.now.astimezone(zone(tz_name)) if tz_name else local_time(ctx.now, ctx.config)).date().isoformat()
-    return [d for d in weather.get("daily") or () if str(d.get("date", "")) >= today][:count]
+
+    def day_of(instant: datetime) -> str:
+        return (instant.astimezone(zone(tz_name)) if tz_name else local_time(instant, ctx.config)).date().isoformat()
+
+    daily = weather.get("daily") or ()
+    today = day_of(ctx.now)
+    if daily and str(daily[-1].get("date", "")) < today:
+        today = day_of(forecast_anchor(weather, ctx.now, past=True))
+    return [d for d in daily if str(d.get("date", "")) >= today][:count]
 
 
 @dataclass(frozen=True)

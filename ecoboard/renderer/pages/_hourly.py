@@ -14,15 +14,17 @@ from .._context import PageContext
 from .._icons import get_icon
 from .._layout import get_layout
 from .._registry import every_minute, register_page
-from .._units import format_temp, hour_text, local_time, parse_instant, speed
+from .._units import forecast_anchor, format_temp, hour_text, local_time, parse_instant, speed
 from .._views import per_record
 from .._widgets import draw_waiting
 
 
-def upcoming_hours(hourly: tuple[Mapping[str, Any], ...], ctx: PageContext, count: int) -> list[Mapping[str, Any]]:
-    """``count`` entries from the current hour on, ``options.step`` hours apart (default 1)."""
+def upcoming_hours(weather: Mapping[str, Any], ctx: PageContext, count: int) -> list[Mapping[str, Any]]:
+    """``count`` entries from the current hour on (see :func:`forecast_anchor`), ``options.step`` hours apart."""
+    hourly = weather.get("hourly") or ()
     step = max(int(ctx.options.get("step", 1)), 1)
-    start = ctx.now - timedelta(hours=1)
+    past = bool(hourly) and bool(hourly[-1].get("time")) and parse_instant(hourly[-1]["time"]) <= ctx.now
+    start = forecast_anchor(weather, ctx.now, past=past) - timedelta(hours=1)
     future = [h for h in hourly if h.get("time") and parse_instant(h["time"]) > start]
     return future[::step][:count]
 
@@ -45,7 +47,7 @@ def hour_columns(weather: Mapping[str, Any], ctx: PageContext) -> tuple[HourColu
     columns, icon_el = layout.el("columns"), layout.el("icon")
     unit = "mph" if ctx.config.units == "imperial" else "kmh"
     built = []
-    for i, entry in enumerate(upcoming_hours(weather.get("hourly") or (), ctx, columns.count)):
+    for i, entry in enumerate(upcoming_hours(weather, ctx, columns.count)):
         chance, wind = entry.get("precipitation_probability"), entry.get("wind_speed")
         built.append(
             HourColumn(
