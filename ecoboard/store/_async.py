@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
@@ -78,12 +79,19 @@ class AsyncStore:
     async def _call(self, fn: Callable[[RecordStore], T], *, seconds: float | None = None) -> T:
         store = self.sync
         limit = self.timeout if seconds is None else seconds
-        try:
-            with trio.fail_after(limit):
+        # The deadline is wall-clock time (a threading.Timer), not trio's clock: a test's virtual
+        # clock must not expire a call that a real thread is still working on.
+        with trio.CancelScope() as deadline:
+            timer = threading.Timer(limit, _cancel_soon, (trio.lowlevel.current_trio_token(), deadline))
+            timer.daemon = True
+            timer.start()
+            try:
                 async with self._lock:
                     await self._in_flight.wait()  # an abandoned call's thread has not returned yet
                     result = await trio.to_thread.run_sync(self._worker(fn, store), abandon_on_cancel=True)
-        except trio.TooSlowError:
+            finally:
+                timer.cancel()
+        if deadline.cancelled_caught:
             interrupt = getattr(store, "interrupt", None)
             if interrupt is not None:
                 interrupt()
@@ -91,12 +99,10 @@ class AsyncStore:
             if not self._stalled:
                 log.warning("%s; store calls fail until it answers again", message)
             self._stalled = True
-            raise StoreError(message) from None
+            raise StoreError(message)
         if self._stalled:
             log.info("%s answers again", self._engine(store))
             self._stalled = False
-        self._in_flight = trio.Event()  # set when no worker thread runs (an abandoned one may)
-        self._in_flight.set()
         return result
 
     def _worker(self, fn: Callable[[RecordStore], T], store: RecordStore) -> Callable[[], T]:
@@ -165,3 +171,9 @@ class AsyncStore:
         """Close the underlying store (nothing to do when it never opened)."""
         if self._sync is not None:
             await self._call(lambda s: s.close())
+
+
+def _cancel_soon(token: trio.lowlevel.TrioToken, scope: trio.CancelScope) -> None:
+    """From a timer thread: cancel ``scope`` on the trio thread (nothing to do once trio has finished)."""
+    with contextlib.suppress(trio.RunFinishedError):
+        token.run_sync_soon(scope.cancel)
