@@ -5,10 +5,12 @@ Start order (each step only after the one before is running):
 1. signal handling (SIGTERM/SIGINT → ``STOPPING=1`` and cancel everything);
 2. the render loop, on the config file's page cycle and an empty snapshot: ``READY=1`` follows the
    first frame, so the panel lights up even when the store or network is not there yet (C23, C30);
-3. the store (SQLite opens at once; PostgreSQL is retried with capped backoff until it answers),
-   the startup record, the stored page cycle;
-4. the syncers (in-process bus always; Redis in cluster and hybrid mode), the local fetchers (one task
-   per locally fetched kind) and the API.
+3. the API (``/healthz`` answers at once; until the store opens, ``/readyz`` says 503 with the
+   reason and the record routes answer 503), so the dashboard is served through a database outage;
+4. the store (SQLite opens at once; PostgreSQL is retried with capped backoff until it answers, in
+   the meantime the panel shows its "waiting" pages), the startup record, the stored page cycle;
+5. the syncers (in-process bus always; Redis in cluster and hybrid mode) and the local fetchers (one
+   task per locally fetched kind).
 
 Hybrid mode: the board fetches its local kinds itself and writes them to the configured store (so
 the cluster API sees them too), announcing them on the in-process bus; the cluster kinds arrive over
@@ -104,16 +106,24 @@ class Appliance:
         return {kind: dataclasses.asdict(h) for kind, h in self.health().items()}
 
 
-async def _open_store(config: Config) -> AsyncStore:
-    """Open and migrate the store; PostgreSQL is retried with capped backoff, SQLite fails at once."""
+async def _open_store(config: Config, store: AsyncStore) -> None:
+    """Open and migrate the store, then attach it to ``store`` (created with ``AsyncStore(None)``).
+
+    PostgreSQL is retried with capped backoff (each failure becomes the reason ``store`` gives its
+    callers meanwhile); SQLite fails at once (raises :class:`StoreError`).
+    """
     backoff = Backoff(base=1.0, cap=30.0)
     opener = partial(open_store, config.store.url, history=config.store.history)
     while True:
         try:
-            return AsyncStore(await trio.to_thread.run_sync(opener, abandon_on_cancel=True))
+            store.attach(await trio.to_thread.run_sync(opener, abandon_on_cancel=True))
+            if backoff.failures:
+                log.info("store reachable after %d failed attempts", backoff.failures)
+            return
         except StoreError as exc:
             if config.store.url.startswith("sqlite:"):
                 raise
+            store.not_yet(f"store not reachable yet: {exc}")
             if backoff.failures == 0:
                 log.warning("store not reachable yet (%s); retrying with backoff", exc)
             await trio.sleep(backoff.next_delay())
@@ -177,7 +187,10 @@ async def run_appliance(options: ApplianceOptions, *,
         async with trio.open_nursery() as nursery:
             nursery.start_soon(_signals, app, notifier, nursery.cancel_scope)
             await nursery.start(loop.run)
-            app.store = store = await _open_store(config)
+            app.store = store = AsyncStore(None)
+            if options.serve_api:
+                app.api_port = await nursery.start(partial(_serve_api, app, store, options))
+            await _open_store(config, store)
             nursery.start_soon(_record_startup, store)
             for syncer, bus in _syncers(app, store, send, options.prepare_pages):
                 buses.append(bus)
@@ -188,8 +201,6 @@ async def run_appliance(options: ApplianceOptions, *,
                 send.send_nowait(stored_pages)
             app.fetchers = LocalFetchers(config, store=store, bus=app.local_bus, replay_dir=options.replay_dir)
             await nursery.start(app.fetchers.run)
-            if options.serve_api:
-                app.api_port = await nursery.start(partial(_serve_api, app, store, options))
             task_status.started(app)
     finally:
         with trio.CancelScope(shield=True):
@@ -197,7 +208,10 @@ async def run_appliance(options: ApplianceOptions, *,
             for bus in buses:
                 await bus.aclose()
             if app.store is not None:
-                await app.store.aclose()
+                try:
+                    await app.store.aclose()
+                except StoreError as exc:  # a stalled server at shutdown: nothing left to lose
+                    log.warning("closing the store: %s", exc)
     notifier.notify("STATUS=stopped")
     notifier.close()
 
