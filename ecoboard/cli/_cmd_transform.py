@@ -22,13 +22,15 @@ import httpx
 from .._errors import ConfigError, EcoboardError, PayloadError
 from .._record import Record, utc_instant
 from ..config import Config, ProviderSettings, load_config
-from ..fetchers import FetchContext, Provider, validate_data
+from ..fetchers import FetchContext, Provider, transform_answers
 from ..fetchers._coordinator import stale_after
 from ..fetchers._extract import decode_json
 from ..fetchers.providers import get_provider
 from ._cmd_fetch import config_file
 
 log = logging.getLogger("ecoboard.transform")
+
+_NOW_RANGE = (1900, 8999)
 
 _CONTENT_TYPES = {".json": "application/json", ".html": "text/html", ".htm": "text/html"}
 
@@ -71,6 +73,9 @@ def _context(args: argparse.Namespace, config: Config, provider: Provider) -> Fe
         now = utc_instant(args.now)
     except ValueError as exc:
         raise ConfigError(f"--now: expected an ISO-8601 instant with an offset, got {args.now!r} ({exc})") from None
+    if not _NOW_RANGE[0] <= now.year <= _NOW_RANGE[1]:  # date arithmetic near year 1 or 9999 overflows
+        raise ConfigError(f"--now: expected an instant in the years {_NOW_RANGE[0]} to {_NOW_RANGE[1]}, "
+                          f"got {args.now!r}")
     settings = config.providers.get(args.kind)
     if settings is None or settings.provider != provider.name:
         settings = ProviderSettings(provider=provider.name)
@@ -111,12 +116,7 @@ def transform_files(args: argparse.Namespace, config: Config) -> Record:
     ctx = _context(args, config, provider)
     names = [spec.name for spec in provider.requests(ctx)]
     answers = {name: _read(provider, path) for name, path in _paths(args, names).items()}
-    try:
-        data = provider.transform(answers, ctx)
-    except PayloadError as exc:
-        raise PayloadError(f"{provider.name}: {args.kind}: {exc}", provider=provider.name) from None
-    validate_data(args.kind, data, provider=provider.name)
-    delay = float(provider.next_poll(data, ctx))
+    data, delay = transform_answers(provider, args.kind, answers, ctx)
     return Record(args.kind, 0, ctx.now, ctx.now + timedelta(seconds=stale_after(delay)), provider.name, data)
 
 

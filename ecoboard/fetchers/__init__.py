@@ -8,7 +8,7 @@ from ._limiter import Limiters, RateLimiter
 from ._provider import FetchContext, Provider, RequestSpec
 from ._replay import ReplayTransport
 from ._run import fetch_once, make_coordinator, provider_for, run_fetcher, run_fetchers
-from ._schema import validate_data
+from ._schema import transform_answers, validate_data
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -30,5 +30,6 @@ __all__ = [
     "resolve_api_key",
     "run_fetcher",
     "run_fetchers",
+    "transform_answers",
     "validate_data",
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -25,7 +25,7 @@ import httpx
 import trio
 
 from .._backoff import Backoff
-from .._errors import BusError, FetchError, PayloadError, RateLimitedError, StoreError
+from .._errors import BusError, FetchError, RateLimitedError, StoreError
 from .._record import Record
 from ..bus import Bus
 from ..config import Config, ProviderSettings
@@ -33,7 +33,7 @@ from ..store import AsyncStore
 from ._extract import extract
 from ._limiter import RateLimiter
 from ._provider import FetchContext, Provider
-from ._schema import validate_data
+from ._schema import transform_answers
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,7 @@ class Coordinator:
             request_timeout=self.settings.timeout, now=ctx.now, before_request=self.limiter.wait,
         )
         # CPU work (transform, schema check) runs in a worker thread so the render loop keeps its pace
-        data, delay = await trio.to_thread.run_sync(self._transform, answers, ctx)
+        data, delay = await trio.to_thread.run_sync(transform_answers, self.provider, self.kind, answers, ctx)
         record = await self.store.write(
             self.kind, fetched_at=ctx.now, valid_until=ctx.now + timedelta(seconds=stale_after(delay)),
             source=name, data=data,
@@ -168,18 +168,6 @@ class Coordinator:
         self.normal_delay = delay
         await self._publish(record)
         return record
-
-    def _transform(self, answers: Mapping[str, Any], ctx: FetchContext) -> tuple[dict[str, Any], float]:
-        """TRANSFORM and validate (blocking, pure): the record's data and the delay to the next fetch."""
-        name = self.provider.name
-        try:
-            data = self.provider.transform(answers, ctx)
-        except PayloadError as exc:
-            text = str(exc)
-            message = text if text.startswith(f"{name}:") else f"{name}: {self.kind}: {text}"
-            raise PayloadError(message, provider=name) from exc
-        validate_data(self.kind, data, provider=name)
-        return data, float(self.provider.next_poll(data, ctx))
 
     async def _publish(self, record: Record) -> None:
         if self.bus is None:

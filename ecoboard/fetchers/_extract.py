@@ -82,6 +82,11 @@ def decode_json(provider: str, url: str, response: httpx.Response) -> Any:
             f"of a body of {len(body)} bytes)",
             provider=provider,
         ) from None
+    except RecursionError:
+        raise PayloadError(f"{provider}: {url}: JSON nested too deeply to read", provider=provider) from None
+    except ValueError:  # an integer literal longer than Python's digit limit (sys.get_int_max_str_digits)
+        raise PayloadError(f"{provider}: {url}: JSON holds a number with too many digits to read",
+                           provider=provider) from None
 
 
 def _status_error(provider: str, url: str, response: httpx.Response, now: datetime, redact: Redactor) -> Exception:

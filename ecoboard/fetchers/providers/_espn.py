@@ -35,11 +35,22 @@ def game_season_type(value: Any) -> str:
     return "unknown" if kind == "offseason" else kind
 
 
+def check_league(board: Any, expected: str) -> None:
+    """Refuse a scoreboard of another league (an MLB board read as NFL, say) with a PayloadError.
+
+    ``leagues[0].abbreviation`` (else its ``slug``) names the league; a board that names none is read.
+    """
+    league = obj(next(iter(items(obj(board).get("leagues"))), None))
+    name = opt_str(league.get("abbreviation")) or opt_str(league.get("slug"))
+    if name is not None and name.upper() != expected:
+        raise PayloadError(f"leagues[0]: expected a {expected} scoreboard, got one for {name!r}")
+
+
 def competition(event: Mapping[str, Any], path: str, provider: str) -> Mapping[str, Any]:
     """The event's first (only) competition."""
     found = require_list(event, "competitions", f"{path}.competitions", provider)
     if not found or not isinstance(found[0], Mapping):
-        raise PayloadError(f"{provider}: required field {path}.competitions[0] is missing", provider=provider)
+        raise PayloadError(f"required field {path}.competitions[0] is missing", provider=provider)
     return found[0]
 
 

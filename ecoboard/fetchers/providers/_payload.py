@@ -160,8 +160,13 @@ def zone(name: Any) -> zoneinfo.ZoneInfo | None:
         return None
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # unknown, malformed, a directory, too long
         return None
+
+
+def zone_name(name: Any) -> str | None:
+    """``name`` when it is a usable IANA zone, else ``None`` (a record never carries an unusable zone)."""
+    return name if zone(name) is not None else None
 
 
 def local_date(instant: datetime, where: tzinfo) -> str:

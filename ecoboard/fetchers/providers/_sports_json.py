@@ -60,7 +60,7 @@ def require(container: Any, key: str, path: str, provider: str) -> Any:
     """``container[key]``, or a :class:`PayloadError` naming ``path`` when it is absent or null."""
     value = container.get(key) if isinstance(container, Mapping) else None
     if value is None:
-        raise PayloadError(f"{provider}: required field {path} is missing", provider=provider)
+        raise PayloadError(f"required field {path} is missing", provider=provider)
     return value
 
 
@@ -68,7 +68,7 @@ def require_list(container: Any, key: str, path: str, provider: str) -> list[Any
     """``container[key]`` as a list, or a :class:`PayloadError` when it is absent or not an array."""
     value = require(container, key, path, provider)
     if not isinstance(value, list):
-        raise PayloadError(f"{provider}: {path} is not an array", provider=provider)
+        raise PayloadError(f"{path} is not an array", provider=provider)
     return value
 
 
@@ -76,5 +76,5 @@ def require_int(container: Any, key: str, path: str, provider: str) -> int:
     """``container[key]`` as an integer id, or a :class:`PayloadError`."""
     value = opt_int(require(container, key, path, provider))
     if value is None:
-        raise PayloadError(f"{provider}: {path} is not an integer id", provider=provider)
+        raise PayloadError(f"{path} is not an integer id", provider=provider)
     return value

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from .._provider import FetchContext, RequestSpec
-from ._espn import base_game
+from ._espn import base_game, check_league
 from ._sports_common import base_url, board_day, mlb_data, sports_provider
 from ._sports_json import obj, opt_count, opt_str, require_list
 from ._teams import team_overrides
@@ -64,6 +64,7 @@ def _game(event: Any, index: int, now: datetime, overrides: Mapping[str, Mapping
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
     """The scoreboard day's games (docs/records.md ``mlb``), keyed by ESPN's game and team ids."""
     board = responses["scoreboard"]
+    check_league(board, "MLB")
     overrides = team_overrides(ctx, "mlb")
     events = require_list(board, "events", "events", NAME)
     games = [_game(event, index, ctx.now, overrides) for index, event in enumerate(events)]

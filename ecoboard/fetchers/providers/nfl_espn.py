@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from ...sports import parse_instant, period_label, week_label, week_short
 from .._provider import FetchContext, RequestSpec
-from ._espn import base_game, season_type, team_side
+from ._espn import base_game, check_league, season_type, team_side
 from ._sports_common import base_url, sports_provider, start_order
 from ._sports_json import items, obj, opt_bool, opt_count, opt_int, opt_str, require_list
 from ._teams import apply_overrides, team_overrides
@@ -97,6 +97,7 @@ def _byes(board: Mapping[str, Any], overrides: Mapping[str, Mapping[str, str]]) 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
     """The week (docs/records.md ``nfl``): season, week, games in start order, teams on bye (C19, C20)."""
     board = responses["scoreboard"]
+    check_league(board, "NFL")
     overrides = team_overrides(ctx, "nfl")
     season, week = _season_and_week(obj(board))
     events = require_list(board, "events", "events", NAME)

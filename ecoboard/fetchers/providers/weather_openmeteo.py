@@ -33,7 +33,7 @@ from ._payload import (
     iso,
     local_time,
     number,
-    text,
+    zone_name,
 )
 
 NAME = "open-meteo"
@@ -228,7 +228,7 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
         "location": {
             "lat": read.need_number(answer.get("latitude"), "latitude"),
             "lon": read.need_number(answer.get("longitude"), "longitude"),
-            "timezone": text(answer.get("timezone")),
+            "timezone": zone_name(answer.get("timezone")),
         },
         "current": current,
         "hourly": list(islice(_hourly(answer, read, offset, observed), HOURS)),

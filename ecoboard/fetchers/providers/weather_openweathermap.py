@@ -35,6 +35,7 @@ from ._payload import (
     text,
     unix_time,
     zone,
+    zone_name,
 )
 
 NAME = "openweathermap"
@@ -181,7 +182,7 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
         "location": {
             "lat": read.need_number(answer.get("lat"), "lat"),
             "lon": read.need_number(answer.get("lon"), "lon"),
-            "timezone": text(answer.get("timezone")) if zone(answer.get("timezone")) else None,
+            "timezone": zone_name(answer.get("timezone")),
         },
         "current": _current(current, read),
         "hourly": list(islice(_hourly(_items(answer, read, "hourly"), read, observed), HOURS)),
