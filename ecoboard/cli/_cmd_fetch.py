@@ -1,7 +1,9 @@
 """``ecoboard fetch KIND``: fetch one kind, write it to the store and announce it on the bus.
 
-With ``--once`` it makes one attempt and exits (0 on success, non-zero with a one-line error on
-failure), as a Kubernetes Job runs it (``python -m ecoboard.fetchers KIND --once`` is the same).
+With ``--once`` it makes one attempt and exits, as a Kubernetes Job runs it (``python -m
+ecoboard.fetchers KIND --once`` is the same): 0 when the record was written and announced, 2 with a
+one-line error when nothing was written, 4 with a one-line error when the record was written but
+the bus could not announce it (subscribers only see it when they next re-read the store).
 Without it, it polls forever at the provider's pace until interrupted.
 """
 
@@ -21,8 +23,8 @@ from ..bus import open_bus
 from ..config import Config, load_config
 from ..fetchers import (
     connection_urls,
-    fetch_once,
     make_client,
+    make_coordinator,
     provider_for,
     resolve_api_key,
     run_fetcher,
@@ -30,6 +32,9 @@ from ..fetchers import (
 from ..store import AsyncStore, open_store
 
 log = logging.getLogger("ecoboard.fetch")
+
+EXIT_UNANNOUNCED = 4
+"""``fetch --once``: the record was written, but the bus could not announce it."""
 
 
 def config_file(arg: str | None) -> str | None:
@@ -98,10 +103,15 @@ async def _fetch(args: argparse.Namespace, config: Config) -> int:
             kwargs = {"client": client, "store": AsyncStore(store), "bus": bus, "api_key": api_key}
             if not args.once:
                 await run_fetcher(args.kind, config, **kwargs)
-            record = await fetch_once(args.kind, config, **kwargs)
+            coordinator = make_coordinator(args.kind, config, **kwargs)
+            record = await coordinator.refresh(log_failure=False)
     finally:
         await bus.aclose()
         store.close()
+    if coordinator.unannounced is not None:
+        print(f"ecoboard fetch: error: {record.kind} version {record.version} written but not announced on the "
+              f"bus: {coordinator.unannounced}", file=sys.stderr)
+        return EXIT_UNANNOUNCED
     log.info("%s version %d from %s written (valid until %s)", record.kind, record.version, record.source,
              record.valid_until.isoformat())
     return 0

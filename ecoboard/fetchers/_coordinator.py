@@ -117,7 +117,8 @@ class Coordinator:
         self.attempts = 0
         self.next_attempt_at: datetime | None = None
         self.normal_delay = self.settings.period
-        self._bus_failing = False
+        self.unannounced: BusError | None = None
+        """Why the last written record could not be announced on the bus (``None``: it was)."""
 
     def context(self) -> FetchContext:
         """The context of an attempt made now."""
@@ -143,7 +144,7 @@ class Coordinator:
         ctx = self.context()
         self.last_attempt_at = ctx.now
         try:
-            record = await self._fetch_and_load(ctx)
+            record = await self._fetch_and_load(ctx, log_failure)
         except (FetchError, StoreError) as exc:
             self._failed(exc, log_it=log_failure)
             raise
@@ -153,7 +154,7 @@ class Coordinator:
         self._succeeded(record)
         return record
 
-    async def _fetch_and_load(self, ctx: FetchContext) -> Record:
+    async def _fetch_and_load(self, ctx: FetchContext, log_failure: bool) -> Record:
         name = self.provider.name
         answers = await extract(
             self.provider, self.provider.requests(ctx), self.client,
@@ -166,20 +167,20 @@ class Coordinator:
             source=name, data=data,
         )
         self.normal_delay = delay
-        await self._publish(record)
+        await self._publish(record, log_failure)
         return record
 
-    async def _publish(self, record: Record) -> None:
+    async def _publish(self, record: Record, log_failure: bool) -> None:
         if self.bus is None:
             return
         try:
             await self.bus.publish("update", {"kind": record.kind, "version": record.version})
         except BusError as exc:  # the row is committed; subscribers re-read the store on reconnect
-            if not self._bus_failing:
+            if log_failure and self.unannounced is None:
                 log.warning("%s: version %d written but not announced: %s", self.kind, record.version, exc)
-            self._bus_failing = True
+            self.unannounced = exc
         else:
-            self._bus_failing = False
+            self.unannounced = None
 
     def _succeeded(self, record: Record) -> None:
         if self.consecutive_failures:

@@ -24,7 +24,8 @@ import trio
 from .._errors import PayloadError, ProviderError, RateLimitedError, TransportError
 from ._provider import Provider, RequestSpec
 
-_EXCERPT = 120
+_EXCERPT = 300
+_URL_MAX = 100
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -41,9 +42,10 @@ class Redactor:
 
 
 def public_url(spec: RequestSpec) -> str:
-    """The request URL as shown in messages: public params, secret params as ``***``."""
+    """The request URL as shown in messages: public params, secret params as ``***``, at most ~100 characters."""
     params = dict(spec.params) | dict.fromkeys(spec.secret_params, "***")
-    return str(httpx.URL(spec.url, params=params)).replace("%2A%2A%2A", "***")
+    url = str(httpx.URL(spec.url, params=params)).replace("%2A%2A%2A", "***")
+    return url if len(url) <= _URL_MAX else url[:_URL_MAX] + "…"  # long query strings would bury the error
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:

@@ -14,7 +14,7 @@ Layout of ``DIR`` (documented in the README, "Fetchers" section)::
       headers: {Retry-After: "120"}                    # optional
 
 The content type follows the file's suffix (``.json``, ``.html``, else text). A request that
-matches nothing gets a 404 whose text body names the files that were looked for.
+matches nothing gets a 404 whose text body starts with the file to create.
 """
 
 from __future__ import annotations
@@ -48,33 +48,75 @@ class _Entry:
         return all(url.params.get(k) == v for k, v in self.params.items())
 
 
+def _read_index(index: Path) -> Any:
+    """The parsed ``index.yaml``; a :class:`ConfigError` of one line naming the file otherwise."""
+    try:
+        text = index.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{index}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{index}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        raise ConfigError(f"{index}: not valid YAML: {problem}{where}") from None
+
+
+def _strings(value: Any, where: str) -> dict[str, str]:
+    """A mapping of names to scalar values (``params``, ``headers``) as strings."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(
+        isinstance(v, str | int | float) and not isinstance(v, bool) for v in value.values()
+    ):
+        raise ConfigError(f"{where}: expected a mapping of names to strings or numbers")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _entry(root: Path, item: Any, where: str) -> _Entry:
+    if not isinstance(item, Mapping):
+        raise ConfigError(f"{where}: expected a mapping with url and one of file or body, got {type(item).__name__}")
+    unknown = sorted(str(k) for k in item if k not in ("url", "params", "file", "body", "status", "headers"))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (keys: url, params, file, body, status, headers)")
+    if not isinstance(item.get("url"), str) or not item["url"]:
+        raise ConfigError(f"{where}.url: expected a URL string")
+    if ("file" in item) == ("body" in item):
+        raise ConfigError(f"{where}: expected one of file or body")
+    for key in ("file", "body"):
+        if key in item and not isinstance(item[key], str):
+            raise ConfigError(f"{where}.{key}: expected a string, got {type(item[key]).__name__}")
+    status = item.get("status", 200)
+    if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
+        raise ConfigError(f"{where}.status: expected an HTTP status from 100 to 599, got {status!r}")
+    try:
+        url = httpx.URL(item["url"])
+    except httpx.InvalidURL as exc:
+        raise ConfigError(f"{where}.url: not a URL ({exc})") from None
+    return _Entry(
+        host=url.host,
+        path=url.path,
+        params=_strings(item.get("params"), f"{where}.params"),
+        status=status,
+        headers=_strings(item.get("headers"), f"{where}.headers"),
+        file=root / item["file"] if "file" in item else None,
+        body=item.get("body"),
+    )
+
+
 def _load_index(root: Path) -> list[_Entry]:
     index = root / "index.yaml"
     if not index.is_file():
         return []
-    try:
-        raw = yaml.safe_load(index.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{index}: not valid YAML: {exc}") from None
+    raw = _read_index(index)
+    if raw is None:
+        return []
     if not isinstance(raw, list):
-        raise ConfigError(f"{index}: expected a list of entries")
-    entries = []
-    for i, item in enumerate(raw):
-        if not isinstance(item, Mapping) or "url" not in item or ("file" in item) == ("body" in item):
-            raise ConfigError(f"{index}: [{i}]: expected a mapping with url and one of file or body")
-        url = httpx.URL(str(item["url"]))
-        entries.append(
-            _Entry(
-                host=url.host,
-                path=url.path,
-                params={str(k): str(v) for k, v in (item.get("params") or {}).items()},
-                status=int(item.get("status", 200)),
-                headers={str(k): str(v) for k, v in (item.get("headers") or {}).items()},
-                file=root / str(item["file"]) if "file" in item else None,
-                body=str(item["body"]) if "body" in item else None,
-            )
-        )
-    return entries
+        raise ConfigError(f"{index}: expected a list of entries, got {type(raw).__name__}")
+    return [_entry(root, item, f"{index}: [{i}]") for i, item in enumerate(raw)]
 
 
 class ReplayTransport(httpx.AsyncBaseTransport):
@@ -83,7 +125,8 @@ class ReplayTransport(httpx.AsyncBaseTransport):
     def __init__(self, directory: str | Path) -> None:
         self.root = Path(directory)
         if not self.root.is_dir():
-            raise ConfigError(f"replay directory {self.root} does not exist")
+            problem = "is not a directory" if self.root.exists() else "does not exist"
+            raise ConfigError(f"replay directory {self.root} {problem}")
         self.entries = _load_index(self.root)
         self.requests: list[httpx.URL] = []
 
@@ -110,10 +153,10 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         path = self.default_file(request.url)
         if path is not None and path.is_file():
             return _file_response(200, path, {}, request.url)
-        looked = f"{path.relative_to(self.root)}" if path is not None else "(an unsafe path)"
-        where = " or index.yaml" if self.entries else ""
-        return _text(404, f"replay: no recorded response for GET {_public(request.url)} in {self.root} "
-                          f"(looked for {looked}{where})")
+        if path is None:
+            return _text(404, f"replay: {_public(request.url)} cannot map to a file under {self.root}; "
+                              "add an index.yaml entry for it")
+        return _text(404, f"replay: create {path} (or an index.yaml entry) to answer GET {_public(request.url)}")
 
 
 def _public(url: httpx.URL) -> str:

@@ -95,18 +95,24 @@ def test_fetch_once_writes_the_store_named_in_the_config(capsys, tmp_path: Path)
     assert [r.version for r in store.history("nfl")] == [4, 3, 2]
 
 
-def test_fetch_once_failure_is_one_line_and_writes_nothing(capsys, tmp_path: Path) -> None:
-    db = tmp_path / "board.sqlite3"
+def fetch_from_an_empty_replay(capsys, tmp_path: Path, kind: str) -> tuple[Path, str]:
+    """``fetch KIND --once`` against an empty replay directory: (that directory, stderr); exit 2."""
     config = tmp_path / "ecoboard.yaml"
-    config.write_text(f"store:\n  url: sqlite:///{db}\n")
+    config.write_text(f"store:\n  url: sqlite:///{tmp_path / 'board.sqlite3'}\n")
     empty = tmp_path / "replay"
     empty.mkdir()
     capsys.readouterr()
-    assert main(["fetch", "mlb", "--once", "--replay", str(empty), "--config", str(config)]) == 2
-    err = capsys.readouterr().err
+    assert main(["fetch", kind, "--once", "--replay", str(empty), "--config", str(config)]) == 2
+    return empty, capsys.readouterr().err
+
+
+def test_fetch_once_failure_is_one_line_and_writes_nothing(capsys, tmp_path: Path) -> None:
+    db = tmp_path / "board.sqlite3"
+    empty, err = fetch_from_an_empty_replay(capsys, tmp_path, "mlb")
     assert err.count("\n") == 1
     assert err.startswith("ecoboard fetch: error: mlb-statsapi: https://statsapi.mlb.com/api/v1/schedule?sportId=1&date=")
-    assert "HTTP 404 Not Found: replay: no recorded response for GET https://statsapi.mlb.com/api/v1/schedule" in err
+    assert err.endswith(f"HTTP 404 Not Found: replay: create {empty}/statsapi.mlb.com/api/v1/schedule.json "
+                        "(or an index.yaml entry) to answer GET https://statsapi.mlb.com/api/v1/schedule\n")
     assert open_store(f"sqlite:///{db}").latest_versions() == {}
 
 
@@ -124,3 +130,25 @@ def test_fetch_of_a_disabled_kind_is_refused(capsys, tmp_path: Path) -> None:
     assert main(["fetch", "nfl", "--once", "--replay", str(DEMO), "--config", str(config)]) == 2
     expected = "ecoboard fetch: error: providers.nfl.enabled is false: this kind is not fetched\n"
     assert capsys.readouterr().err == expected
+
+
+def test_a_missing_replay_file_is_named_in_full_after_a_short_url(capsys, tmp_path: Path) -> None:
+    empty, err = fetch_from_an_empty_replay(capsys, tmp_path, "weather")
+    head, _, tail = err.partition(": HTTP 404 Not Found: ")
+    # open-meteo's query is ~800 characters: cut at 100 so the file to create is not buried
+    assert head.startswith("ecoboard fetch: error: open-meteo: https://api.open-meteo.com/v1/forecast?latitude=")
+    assert len(head) == len("ecoboard fetch: error: open-meteo: ") + 101 and head.endswith("…")
+    assert tail == (f"replay: create {empty}/api.open-meteo.com/v1/forecast.json (or an index.yaml entry) "
+                    "to answer GET https://api.open-meteo.com/v1/forecast\n")
+
+
+def test_fetch_once_written_but_not_announced_exits_4_with_one_line(capsys, tmp_path: Path) -> None:
+    db = tmp_path / "board.sqlite3"
+    config = tmp_path / "ecoboard.yaml"
+    config.write_text(f"store:\n  url: sqlite:///{db}\nbus:\n  url: redis://127.0.0.1:1/0\n")
+    capsys.readouterr()
+    assert main(["fetch", "mlb", "--once", "--replay", str(DEMO), "--config", str(config)]) == 4
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("ecoboard fetch: error: mlb version 1 written but not announced on the bus: ")
+    assert open_store(f"sqlite:///{db}").latest_versions() == {"mlb": 1}

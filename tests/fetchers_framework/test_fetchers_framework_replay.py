@@ -63,8 +63,8 @@ async def test_unknown_url_is_a_404_naming_the_file_looked_for(replay: Path) -> 
     async with make_client(replay_dir=replay) as client:
         response = await client.get("https://api.open-meteo.com/v1/forecast", params={"latitude": "1"})
     assert response.status_code == 404
-    assert response.text == (f"replay: no recorded response for GET https://api.open-meteo.com/v1/forecast in {replay} "
-                             "(looked for api.open-meteo.com/v1/forecast.json)")
+    assert response.text == (f"replay: create {replay}/api.open-meteo.com/v1/forecast.json (or an index.yaml entry) "
+                             "to answer GET https://api.open-meteo.com/v1/forecast")
 
 
 async def test_paths_cannot_leave_the_directory(replay: Path) -> None:
@@ -75,7 +75,9 @@ async def test_paths_cannot_leave_the_directory(replay: Path) -> None:
         assert transport.default_file(httpx.URL(sneaky)) is None
     async with make_client(transport=transport) as client:
         response = await client.get("https://statsapi.mlb.com/a/%2E%2E/%2E%2E/secret")
-        assert (response.status_code, response.text.endswith("(looked for (an unsafe path))")) == (404, True)
+        assert (response.status_code, response.text) == (404, (
+            f"replay: https://statsapi.mlb.com/a/%2E%2E/%2E%2E/secret cannot map to a file under {replay}; "
+            "add an index.yaml entry for it"))
         assert (await client.post("https://statsapi.mlb.com/api/v1/schedule")).status_code == 405
 
 
@@ -83,5 +85,38 @@ def test_bad_directory_and_index_are_config_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         ReplayTransport(tmp_path / "nope")
     (tmp_path / "index.yaml").write_text("- url: https://x.test/a\n")
-    with pytest.raises(ConfigError, match=r"index.yaml: \[0\]: expected a mapping with url and one of file or body"):
+    with pytest.raises(ConfigError, match=r"index.yaml: \[0\]: expected one of file or body"):
         ReplayTransport(tmp_path)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b'- url: https://api.open-meteo.com/v1/forecast\n  body: "{}"\n  status: banana\n',
+     "[0].status: expected an HTTP status from 100 to 599, got 'banana'"),
+    (b"- {url: https://a.test/b, body: x, status: true}\n",
+     "[0].status: expected an HTTP status from 100 to 599, got True"),
+    (b"\xff\xfe", "not UTF-8 text (byte 0)"),
+    (b"[unclosed", "not valid YAML: expected ',' or ']', but got '<stream end>' (line 1, column 10)"),
+    (b"url: https://a.test/b\n", "expected a list of entries, got dict"),
+    (b"- 3\n", "[0]: expected a mapping with url and one of file or body, got int"),
+    (b"- {url: 5, body: x}\n", "[0].url: expected a URL string"),
+    (b"- {url: https://a.test/b}\n", "[0]: expected one of file or body"),
+    (b"- {url: https://a.test/b, file: [x]}\n", "[0].file: expected a string, got list"),
+    (b"- {url: https://a.test/b, body: x, headers: [1]}\n",
+     "[0].headers: expected a mapping of names to strings or numbers"),
+    (b"- {url: https://a.test/b, body: x, params: {date: {y: 1}}}\n",
+     "[0].params: expected a mapping of names to strings or numbers"),
+    (b"- {url: https://a.test/b, body: x, stauts: 200}\n",
+     "[0]: unknown key 'stauts' (keys: url, params, file, body, status, headers)"),
+])
+def test_a_bad_index_yaml_is_one_config_error_naming_the_file_and_key(tmp_path: Path, content: bytes,
+                                                                      message: str) -> None:
+    (tmp_path / "index.yaml").write_bytes(content)
+    with pytest.raises(ConfigError) as caught:
+        ReplayTransport(tmp_path)
+    assert str(caught.value) == f"{tmp_path / 'index.yaml'}: {message}"
+
+
+def test_a_replay_path_that_is_a_file_is_not_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_text("x")
+    with pytest.raises(ConfigError, match=r"x\.md is not a directory$"):
+        ReplayTransport(tmp_path / "x.md")
