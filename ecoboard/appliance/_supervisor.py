@@ -5,11 +5,12 @@ Start order (each step only after the one before is running):
 1. signal handling (SIGTERM/SIGINT → ``STOPPING=1`` and cancel everything);
 2. the render loop, on the config file's page cycle and an empty snapshot: ``READY=1`` follows the
    first frame, so the panel lights up even when the store or network is not there yet (C23, C30);
-3. the API (``/healthz`` answers at once; until the store opens, ``/readyz`` says 503 with the
-   reason and the record routes answer 503), so the dashboard is served through a database outage;
-4. the store (SQLite opens at once; PostgreSQL is retried with capped backoff until it answers, in
-   the meantime the panel shows its "waiting" pages), the startup record, the stored page cycle;
-5. the syncers (in-process bus always; Redis in cluster and hybrid mode) and the local fetchers (one
+3. the store and the API: SQLite opens at once (or the boot fails), then the API starts; with
+   PostgreSQL the API starts first (``/healthz`` answers at once; until the store opens, ``/readyz``
+   says 503 with the reason and the record routes answer 503), then the store is retried with capped
+   backoff until it answers while the panel shows its "waiting" pages; then the startup record and
+   the stored page cycle;
+4. the syncers (in-process bus always; Redis in cluster and hybrid mode) and the local fetchers (one
    task per locally fetched kind).
 
 Hybrid mode: the board fetches its local kinds itself and writes them to the configured store (so
@@ -188,9 +189,13 @@ async def run_appliance(options: ApplianceOptions, *,
             nursery.start_soon(_signals, app, notifier, nursery.cancel_scope)
             await nursery.start(loop.run)
             app.store = store = AsyncStore(None)
+            sqlite = config.store.url.startswith("sqlite:")
+            if sqlite:  # opens at once or fails the boot: the API never sees it unopened
+                await _open_store(config, store)
             if options.serve_api:
                 app.api_port = await nursery.start(partial(_serve_api, app, store, options))
-            await _open_store(config, store)
+            if not sqlite:
+                await _open_store(config, store)
             nursery.start_soon(_record_startup, store)
             for syncer, bus in _syncers(app, store, send, options.prepare_pages):
                 buses.append(bus)
