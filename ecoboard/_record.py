@@ -17,6 +17,14 @@ from typing import Any
 KINDS: tuple[str, ...] = ("weather", "aqi", "mlb", "nfl", "sun_moon")
 """Every record kind ecoboard knows, in display order."""
 
+CONDITIONS: tuple[str, ...] = (
+    "clear", "mostly_clear", "partly_cloudy", "cloudy", "fog", "drizzle", "freezing_drizzle", "rain",
+    "heavy_rain", "freezing_rain", "snow", "heavy_snow", "snow_grains", "rain_showers", "snow_showers",
+    "thunderstorm", "thunderstorm_hail", "dust", "unknown",
+)
+"""The closed set of weather conditions in ``weather`` data (docs/records.md): every provider's codes
+map onto it, and the renderer and dashboard choose icons and words by it."""
+
 
 def utc_instant(value: datetime | str) -> datetime:
     """Return ``value`` as an aware UTC datetime; naive values are rejected."""

@@ -13,30 +13,10 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .._record import CONDITIONS
 from ._fonts import get_font
 
 ICON_SIZES = (16, 24)
-CONDITIONS = (
-    "clear",
-    "mostly_clear",
-    "partly_cloudy",
-    "cloudy",
-    "fog",
-    "drizzle",
-    "freezing_drizzle",
-    "rain",
-    "heavy_rain",
-    "freezing_rain",
-    "snow",
-    "heavy_snow",
-    "snow_grains",
-    "rain_showers",
-    "snow_showers",
-    "thunderstorm",
-    "thunderstorm_hail",
-    "dust",
-    "unknown",
-)
 
 SUN = (255, 196, 0)
 MOON = (226, 226, 190)

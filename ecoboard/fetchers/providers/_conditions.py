@@ -6,29 +6,9 @@ one condition each; an unknown code maps to ``unknown`` and never raises (C14).
 
 from __future__ import annotations
 
-CONDITIONS: frozenset[str] = frozenset(
-    {
-        "clear",
-        "mostly_clear",
-        "partly_cloudy",
-        "cloudy",
-        "fog",
-        "drizzle",
-        "freezing_drizzle",
-        "rain",
-        "heavy_rain",
-        "freezing_rain",
-        "snow",
-        "heavy_snow",
-        "snow_grains",
-        "rain_showers",
-        "snow_showers",
-        "thunderstorm",
-        "thunderstorm_hail",
-        "dust",
-        "unknown",
-    }
-)
+from ..._record import CONDITIONS as ALL_CONDITIONS
+
+CONDITIONS: frozenset[str] = frozenset(ALL_CONDITIONS)
 
 UNKNOWN = ("unknown", "Unknown")
 
