@@ -26,6 +26,9 @@ CALL_TIMEOUT_S = 10.0
 MIGRATE_TIMEOUT_S = 90.0
 """Migrations may wait up to a minute for another process's migration lock: a longer deadline."""
 
+CLOSE_TIMEOUT_S = 2.0
+"""Closing waits at most this long (a stalled server must not hold up a shutdown)."""
+
 _ENGINES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 
 
@@ -53,8 +56,8 @@ class AsyncStore:
         self._lock = trio.Lock()
         self._not_open = "the store is not open yet"
         self._stalled = False
-        self._in_flight = trio.Event()  # set when no worker thread runs (an abandoned one may)
-        self._in_flight.set()
+        self._idle = trio.Event()  # set when no worker thread runs (an abandoned one may)
+        self._idle.set()
 
     @property
     def sync(self) -> RecordStore:
@@ -87,8 +90,16 @@ class AsyncStore:
             timer.start()
             try:
                 async with self._lock:
-                    await self._in_flight.wait()  # an abandoned call's thread has not returned yet
-                    result = await trio.to_thread.run_sync(self._worker(fn, store), abandon_on_cancel=True)
+                    await self._idle.wait()  # an abandoned call's thread has not returned yet
+                    arm = getattr(store, "arm", None)
+                    if arm is not None:  # an interrupt from now on stops this call before it commits
+                        arm()
+                    flight = _Flight(lambda: fn(store))
+                    self._idle = flight.done
+                    try:
+                        result = await trio.to_thread.run_sync(flight.run, abandon_on_cancel=True)
+                    finally:
+                        flight.drop()
             finally:
                 timer.cancel()
         if deadline.cancelled_caught:
@@ -104,20 +115,6 @@ class AsyncStore:
             log.info("%s answers again", self._engine(store))
             self._stalled = False
         return result
-
-    def _worker(self, fn: Callable[[RecordStore], T], store: RecordStore) -> Callable[[], T]:
-        """``fn(store)`` for a worker thread that marks itself finished, even when its caller left."""
-        done = self._in_flight = trio.Event()
-        token = trio.lowlevel.current_trio_token()
-
-        def work() -> T:
-            try:
-                return fn(store)
-            finally:
-                with contextlib.suppress(trio.RunFinishedError):
-                    token.run_sync_soon(done.set)
-
-        return work
 
     async def migrate(self) -> None:
         """Create or upgrade the schema."""
@@ -170,10 +167,45 @@ class AsyncStore:
     async def aclose(self) -> None:
         """Close the underlying store (nothing to do when it never opened)."""
         if self._sync is not None:
-            await self._call(lambda s: s.close())
+            await self._call(lambda s: s.close(), seconds=min(self.timeout, CLOSE_TIMEOUT_S))
 
 
 def _cancel_soon(token: trio.lowlevel.TrioToken, scope: trio.CancelScope) -> None:
     """From a timer thread: cancel ``scope`` on the trio thread (nothing to do once trio has finished)."""
     with contextlib.suppress(trio.RunFinishedError):
         token.run_sync_soon(scope.cancel)
+
+
+class _Flight:
+    """One call handed to a worker thread; ``done`` is set once no thread runs it any more.
+
+    Given up before its thread started (the deadline fired while trio was still starting it), the
+    call never runs and ``done`` is set at once; once started, ``done`` is set when the thread
+    returns, even after its caller left. So exactly one thread at a time reaches the backend.
+    """
+
+    def __init__(self, call: Callable[[], T]) -> None:
+        self.done = trio.Event()
+        self._call = call
+        self._token = trio.lowlevel.current_trio_token()
+        self._lock = threading.Lock()
+        self._state = "waiting"  # then "running" (by the thread) or "dropped" (by the caller)
+
+    def run(self) -> Any:
+        """In the worker thread: the call's result (nothing runs if the caller already dropped it)."""
+        with self._lock:
+            if self._state == "dropped":
+                raise StoreError("the call was given up before it started")  # nobody waits for this
+            self._state = "running"
+        try:
+            return self._call()
+        finally:
+            with contextlib.suppress(trio.RunFinishedError):
+                self._token.run_sync_soon(self.done.set)
+
+    def drop(self) -> None:
+        """On the trio thread, after ``run_sync`` returned or raised: end a flight that never started."""
+        with self._lock:
+            if self._state == "waiting":
+                self._state = "dropped"
+                self.done.set()

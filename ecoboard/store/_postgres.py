@@ -75,6 +75,7 @@ class PostgresStore(SqlStore):
         self._conn: psycopg.Connection[Any] | None = None
         self._abandoned: psycopg.Connection[Any] | None = None
         self._interrupts = 0
+        self._armed = 0  # the value of _interrupts when the running call was issued
         with self._lock:
             try:
                 self._connection()
@@ -115,6 +116,11 @@ class PostgresStore(SqlStore):
             self._conn = None
         self._abandoned = None
 
+    def arm(self) -> None:
+        """Called (on the caller's thread) just before a call is handed to a worker thread: an
+        :meth:`interrupt` from then on stops that call before its transaction."""
+        self._armed = self._interrupts
+
     def interrupt(self) -> None:
         """Break the current connection from another thread (no lock): a call blocked on it fails now.
 
@@ -136,9 +142,8 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def _transaction(self, *, migration: bool = False) -> Iterator[Cursor]:
-        interrupts = self._interrupts
         conn = self._connection()
-        if self._interrupts != interrupts:
+        if self._interrupts != self._armed:
             raise psycopg.OperationalError("the caller stopped waiting while the connection was opened")
         with conn.transaction(), conn.cursor() as cur:
             if migration:  # one migrator at a time per schema, across processes
