@@ -18,6 +18,7 @@ PENZA_NOW = "2023-11-11T11:15:00Z"
 ESPN = FIXTURES / "espn"
 MLB_BOARD = ESPN / "mlb-scoreboard-2022-09-17-live-mixed-doubleheaders.json"
 NFL_BOARD = ESPN / "nfl-scoreboard-2022-week1-sunday-live-mixed.json"
+POSTPONED = FIXTURES / "mlb-statsapi" / "schedule-2022-04-07-opening-day-finals-2-postponed.json"
 STANDINGS = FIXTURES / "mlb-statsapi" / "standings-2025-regular-season-final.json"
 
 
@@ -112,3 +113,14 @@ def test_the_weather_schema_refuses_an_unusable_zone_from_any_provider(capsys) -
         validate_data("weather", data, provider="test")
     assert str(caught.value) == ("test: weather data does not match weather.schema.json at $.location.timezone: "
                                  "'Nope/Nope' is not a 'iana-time-zone'")
+
+
+@pytest.mark.parametrize("game_pk", ["9" * 5000, "²", "--3"])
+def test_an_id_that_int_cannot_read_is_a_payload_error(capsys, tmp_path: Path, game_pk: str) -> None:
+    answer = json.loads(POSTPONED.read_text(encoding="utf-8"))
+    answer["dates"][0]["games"][0]["gamePk"] = game_pk
+    path = tmp_path / "schedule.json"
+    path.write_text(json.dumps(answer), encoding="utf-8")
+    code, out, err = transform(capsys, "mlb", "--provider", "mlb-statsapi", "--now", "2022-04-07T20:00:00Z", str(path))
+    assert (code, out) == (2, "")
+    assert err == "ecoboard transform: error: mlb-statsapi: mlb: dates[].games[0].gamePk is not an integer id\n"

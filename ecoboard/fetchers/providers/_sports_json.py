@@ -25,6 +25,10 @@ def items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+_MAX_DIGITS = 18
+"""Longer numeric strings are no score, count or id (and beyond 4300 digits ``int()`` refuses them)."""
+
+
 def opt_int(value: Any) -> int | None:
     """An integer from a JSON number or numeric string (``"20"``); None otherwise."""
     if isinstance(value, bool):
@@ -33,7 +37,9 @@ def opt_int(value: Any) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+    digits = value.strip().removeprefix("-") if isinstance(value, str) else ""
+    # ASCII digits only ("²" is a digit to str.isdigit but not to int) and no more than an id holds
+    if digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DIGITS:
         return int(value.strip())
     return None
 

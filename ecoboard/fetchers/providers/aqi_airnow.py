@@ -52,7 +52,7 @@ def _hour(value: Any) -> int | None:
     """An hour given as a number (15) or as text ("15:00")."""
     if isinstance(value, str):
         head = value.strip().split(":")[0]
-        return int(head) if head.isdigit() else None
+        return int(head) if head.isascii() and head.isdigit() and len(head) <= 2 else None
     found = number(value)
     return None if found is None else int(found)
 
