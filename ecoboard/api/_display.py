@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hmac
 import io
+import json
 import logging
+import math
 from typing import Any
 
 import numpy as np
@@ -71,9 +73,23 @@ def _authorized(token: str) -> bool:
     return hmac.compare_digest(given.strip().encode(), token.encode())
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _json_body(raw: bytes) -> Any:
+    """The request body as JSON, or ``None`` when it is not strict JSON (NaN, Infinity, too deep, not UTF-8)."""
+    try:
+        return json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _brightness(body: Any) -> int | None:
     value = body.get("value") if isinstance(body, dict) else None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    if value != int(value):
         return None
     return int(value) if 0 <= value <= 100 else None
 
@@ -97,7 +113,7 @@ async def control(command: str) -> Response:
         )
     payload: dict[str, Any] = {"command": command}
     if command == "brightness":
-        value = _brightness(await request.get_json(force=True, silent=True))
+        value = _brightness(_json_body(await request.get_data(as_text=False)))
         if value is None:
             return error_response(422, 'brightness: expected a JSON body {"value": N} with N a whole number 0..100')
         payload["value"] = value

@@ -8,7 +8,6 @@ kinds whose latest version is newer than the one in the id, and nothing the clie
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Mapping
 
 import trio
@@ -20,7 +19,6 @@ from ._json import utc_now
 RETRY_MS = 3000
 """How long a browser waits before it reconnects (the stream's ``retry:`` field)."""
 
-_KIND = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _order(kind: str) -> tuple[int, str]:
@@ -33,12 +31,13 @@ def encode_event_id(seen: Mapping[str, int]) -> str:
 
 
 def decode_event_id(text: str | None) -> dict[str, int]:
-    """The versions a ``Last-Event-ID`` says the client has; malformed parts are ignored (a client
-    with an unreadable id gets every current record again, never less)."""
+    """The versions a ``Last-Event-ID`` says the client has; malformed parts and kinds ecoboard does
+    not know are ignored (a client with an unreadable id gets every current record again, never less,
+    and a made-up id is never echoed back)."""
     seen: dict[str, int] = {}
-    for part in (text or "").strip().split("-"):
+    for part in (text or "").strip().split("-")[: 4 * len(KINDS)]:
         kind, _, version = part.rpartition(".")
-        if _KIND.match(kind) and version.isdigit():
+        if kind in KINDS and version.isdigit() and len(version) <= 18:
             seen[kind] = int(version)
     return seen
 

@@ -148,6 +148,12 @@ async def test_brightness_needs_a_value_from_0_to_100(tmp_path):
                 "error": 'brightness: expected a JSON body {"value": N} with N a whole number 0..100'}
         response = await _control(api, "brightness", content=b"not json")
         assert response.status_code == 422
+        # not strict JSON (NaN, a number too big for a float, nesting deeper than the parser goes): 422, not 500
+        for raw in (b'{"value": NaN}', b'{"value": 1e999}', b'{"value": Infinity}',
+                    b'{"value":' + b"[" * 100_000 + b"]" * 100_000 + b"}", b"\xff\xfe"):
+            response = await _control(api, "brightness", content=raw)
+            assert response.status_code == 422, raw[:20]
+            assert response.json()["error"].startswith("brightness: expected a JSON body")
         for value in (0, 100):
             assert (await _control(api, "brightness", json={"value": value})).status_code == 202
 

@@ -27,6 +27,8 @@ def test_event_id_is_a_version_vector_in_display_order():
     assert decode_event_id("sun_moon.7") == {"sun_moon": 7}
     assert decode_event_id("garbage-aqi.x-.3-nfl.-Weather.2-mlb.9") == {"mlb": 9}
     assert decode_event_id(None) == {}
+    # kinds ecoboard does not know are dropped, so a made-up id is never echoed back in every event
+    assert decode_event_id("weather.3-unknown.5-" + "-".join(f"k{i}.{i}" for i in range(1500))) == {"weather": 3}
 
 
 async def test_stream_opens_with_retry_then_current_records(tmp_path):
