@@ -129,6 +129,18 @@ def _build(cls: type, value: Any, path: str) -> Any:
         raise _Invalid(_join(path, missing[0] if missing else ""), "a value (required)", None) from exc
 
 
+def _check_mode(config: Config) -> None:
+    """Cluster and hybrid boards share records through PostgreSQL and Redis: an embedded SQLite store
+    or in-process bus would leave the board waiting forever for records nobody can send it."""
+    if config.mode == "local":
+        return
+    if not config.store.url_secret and config.store.url.startswith("sqlite:"):
+        raise _Invalid("store.url", f"a postgresql:// URL (or store.url_secret) in {config.mode} mode",
+                       config.store.url)
+    if not config.bus.url_secret and config.bus.url.startswith("memory:"):
+        raise _Invalid("bus.url", f"a redis:// URL (or bus.url_secret) in {config.mode} mode", config.bus.url)
+
+
 def _merge(base: dict[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, val in overlay.items():
@@ -201,7 +213,9 @@ def parse_config(data: Mapping[str, Any] | None, *, source: str = "ecoboard.yaml
     try:  # lists (the page cycle, teams) replace the default as a whole; mappings merge key by key
         merged = _merge(merged, data or {})
         merged = _merge(merged, overlay)
-        return _build(Config, merged, "")
+        config = _build(Config, merged, "")
+        _check_mode(config)
+        return config
     except _Invalid as bad:
         where = _origin(bad.path, origins, source)
         raise ConfigError(f"{where}: {bad.path}: expected {bad.expectation}, got {shown(bad.value)}") from None

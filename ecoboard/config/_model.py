@@ -61,7 +61,10 @@ class ProviderSettings:
     """One kind's provider choice and polling periods (seconds)."""
 
     provider: str = ""
-    base_url: str | None = None
+    base_url: str | None = field(
+        default=None,
+        metadata=_check(lambda v: v.startswith(("http://", "https://")) and " " not in v, "an http(s) URL"),
+    )
     api_key_secret: str | None = None
     period: float = field(default=900.0, metadata=_check(lambda v: v >= 10, "a period of at least 10 seconds"))
     period_live: float = field(default=30.0, metadata=_check(lambda v: v >= 5, "a period of at least 5 seconds"))

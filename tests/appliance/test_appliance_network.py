@@ -22,6 +22,7 @@ def test_provider_hosts_of_the_default_config() -> None:
 
 def test_provider_hosts_skip_disabled_and_cluster_kinds_and_honour_base_url() -> None:
     config = parse_config({"mode": "hybrid", "cluster_kinds": ["mlb", "nfl"],
+                           "store": {"url": "postgresql://db/eco"}, "bus": {"url": "redis://r:6379/0"},
                            "providers": {"aqi": {"enabled": False},
                                          "weather": {"base_url": "http://weather.lan:8081/v1"}}}, environ={})
     assert provider_hosts(config) == [("weather.lan", 8081), ("api.met.no", 443)]

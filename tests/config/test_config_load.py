@@ -108,3 +108,20 @@ def test_file_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_config(listy, environ={})
     assert str(err.value) == f"{listy}: (top level): expected a mapping, got list"
+
+
+def test_cluster_and_hybrid_need_postgresql_and_redis() -> None:
+    assert _error({"mode": "cluster"}) == ("ecoboard.yaml: store.url: expected a postgresql:// URL (or "
+                                           "store.url_secret) in cluster mode, got 'sqlite:///var/ecoboard.sqlite3'")
+    assert _error({"mode": "hybrid", "store": {"url": "postgresql://db/eco"}}) == \
+        "ecoboard.yaml: bus.url: expected a redis:// URL (or bus.url_secret) in hybrid mode, got 'memory://'"
+    config = parse_config({"mode": "cluster", "store": {"url_secret": "db_url"}, "bus": {"url": "redis://r:6379/0"}},
+                          environ={})
+    assert config.mode == "cluster"
+
+
+def test_provider_base_url_must_be_http() -> None:
+    assert _error({"providers": {"weather": {"base_url": "not a url"}}}) == \
+        "ecoboard.yaml: providers.weather.base_url: expected an http(s) URL, got 'not a url'"
+    assert parse_config({"providers": {"weather": {"base_url": "http://127.0.0.1:9000"}}},
+                        environ={}).providers["weather"].base_url == "http://127.0.0.1:9000"
