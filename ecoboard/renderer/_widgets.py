@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -10,6 +11,8 @@ import numpy as np
 from ._canvas import Canvas
 from ._context import PageContext
 from ._fonts import get_font
+
+log = logging.getLogger(__name__)
 
 WAITING_COLOR = (110, 110, 130)
 
@@ -39,6 +42,22 @@ def draw_waiting(canvas: Canvas, kind: str, detail: str | None = None) -> None:
             align="center",
             max_width=canvas.width,
         )
+
+
+_warned: set[tuple[str, str]] = set()
+
+
+def number_option(options: Mapping[str, Any], key: str, default: float, minimum: float) -> float:
+    """A numeric page option at least ``minimum``; a value that is not a number falls back to ``default``
+    (logged once per key and value), so a typo in the page cycle never breaks a page."""
+    value = options.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # noqa: PLR0124 - NaN
+        marker = (key, repr(value))
+        if marker not in _warned:
+            _warned.add(marker)
+            log.warning("page option %s: expected a number, got %r; using %s", key, value, default)
+        return default
+    return max(float(value), minimum)
 
 
 def record_data(ctx: PageContext, kind: str) -> Mapping[str, Any] | None:

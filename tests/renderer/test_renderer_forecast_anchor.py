@@ -38,3 +38,12 @@ def test_daily_of_an_old_recording_starts_at_its_day() -> None:
     at_observation = _texts("daily", OBSERVED)
     assert at_observation[0] == "SAT"  # 2023-11-11 was a Saturday
     assert _texts("daily", MUCH_LATER) == at_observation
+
+
+def test_a_bad_page_option_falls_back_instead_of_breaking_the_page(caplog) -> None:
+    from dataclasses import replace
+
+    ctx = replace(_context("hourly", OBSERVED), options={"step": "zero"})
+    texts = [box.text for box in FrameRenderer().draw("hourly", ctx).text_boxes]
+    assert texts == _texts("hourly", OBSERVED)  # the default step of 1 hour
+    assert "page option step: expected a number, got 'zero'; using 1" in caplog.text

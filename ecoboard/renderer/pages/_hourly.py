@@ -16,13 +16,13 @@ from .._layout import get_layout
 from .._registry import every_minute, register_page
 from .._units import forecast_anchor, format_temp, hour_text, local_time, parse_instant, speed
 from .._views import per_record
-from .._widgets import draw_waiting
+from .._widgets import draw_waiting, number_option
 
 
 def upcoming_hours(weather: Mapping[str, Any], ctx: PageContext, count: int) -> list[Mapping[str, Any]]:
     """``count`` entries from the current hour on (see :func:`forecast_anchor`), ``options.step`` hours apart."""
     hourly = weather.get("hourly") or ()
-    step = max(int(ctx.options.get("step", 1)), 1)
+    step = int(number_option(ctx.options, "step", 1, 1))
     past = bool(hourly) and bool(hourly[-1].get("time")) and parse_instant(hourly[-1]["time"]) <= ctx.now
     start = forecast_anchor(weather, ctx.now, past=past) - timedelta(hours=1)
     future = [h for h in hourly if h.get("time") and parse_instant(h["time"]) > start]

@@ -23,7 +23,7 @@ from .._context import PageContext
 from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._views import per_record
-from .._widgets import draw_waiting
+from .._widgets import draw_waiting, number_option
 from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, shape, view_key
 from ._sports_rotation import followed_teams, games_to_show, rotation_index
 from ._sports_view import (
@@ -132,7 +132,7 @@ def screen(ctx: PageContext) -> Screen | None:
     views = per_record("mlb", record, (followed, mode, tz), lambda: plan(data, followed, mode, tz, ctx.now))
     if not views:
         return Screen(None)
-    seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
+    seconds = number_option(ctx.options, "rotate_seconds", DEFAULT_ROTATE_SECONDS, 1.0)
     view = views[rotation_index(len(views), ctx.page_elapsed, seconds)]
     live = per_record("mlb_live", views, None, lambda: any(v.phase == PHASE_LIVE for v in views))
     stale = stale_label(record.age_seconds(ctx.now), live, ctx.config.display.stale_live_score_seconds) or ""

@@ -24,7 +24,7 @@ from .._fonts import fit_text
 from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._views import per_record
-from .._widgets import draw_waiting
+from .._widgets import draw_waiting, number_option
 from ._sports_draw import (
     draw_bands,
     draw_card,
@@ -157,7 +157,7 @@ def screen(ctx: PageContext) -> Screen | None:
     items = per_record("nfl", record, key, lambda: plan(data, followed, mode, tz=tz, today=today, now=ctx.now))
     if not items:
         return Screen()
-    seconds = float(ctx.options.get("rotate_seconds", DEFAULT_ROTATE_SECONDS))
+    seconds = number_option(ctx.options, "rotate_seconds", DEFAULT_ROTATE_SECONDS, 1.0)
     what, item = items[rotation_index(len(items), ctx.page_elapsed, seconds)]
     if what == "bye":
         return Screen(bye=item)
