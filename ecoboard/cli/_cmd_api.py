@@ -19,6 +19,7 @@ import trio
 
 from .._errors import ConfigError, EcoboardError, SecretError
 from ..config import Config, load_config
+from ._exit import arm_exit_deadline
 
 log = logging.getLogger("ecoboard.api")
 
@@ -71,6 +72,7 @@ async def _stop_on_signal(stop: trio.Event, *, task_status: trio.TaskStatus[None
         task_status.started()
         async for signum in signals:
             log.info("%s: shutting down", signal.Signals(signum).name)
+            arm_exit_deadline()
             stop.set()
             return
 

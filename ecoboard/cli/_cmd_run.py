@@ -28,6 +28,7 @@ from ..config import Config, load_config
 from ..renderer import PAGES, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
+from ._exit import arm_exit_deadline
 
 log = logging.getLogger("ecoboard.run")
 
@@ -105,6 +106,12 @@ async def _replay_dir(args: argparse.Namespace, config: Config) -> Path | None:
     return DEMO_REPLAY
 
 
+async def _deadline_after_stop(app: Appliance) -> None:
+    """Once the appliance starts stopping, bound the stop (see :mod:`ecoboard.cli._exit`)."""
+    await app.stopping.wait()
+    arm_exit_deadline()
+
+
 class _Announce:
     """``task_status`` for :func:`run_appliance`: print the dashboard URL once everything runs.
 
@@ -113,6 +120,7 @@ class _Announce:
     """
 
     def started(self, app: Appliance) -> None:
+        trio.lowlevel.spawn_system_task(_deadline_after_stop, app)
         host = app.config.api.host
         shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
         print(f"ecoboard {app.config.mode} mode: dashboard at http://{shown}:{app.api_port}/  (Ctrl-C to stop)",
