@@ -15,9 +15,9 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from .._errors import StoreError
+from .._errors import ConfigError, StoreError
 from .._record import Record, thaw, utc_instant
-from ..config import PageSpec
+from ..config import PageSpec, parse_config
 from ._base import Startup
 from ._migrations import BOOTSTRAP, MIGRATIONS, Dialect, render
 
@@ -183,7 +183,18 @@ class SqlStore(ABC):
             rows = cur.run("SELECT page, seconds, options FROM display_config ORDER BY position")
         if not rows:
             return None
-        return [PageSpec(page, float(seconds), dict(self._json_out(options))) for page, seconds, options in rows]
+        entries = []
+        for position, (page, seconds, options) in enumerate(rows):
+            try:
+                parsed = self._json_out(options)
+            except (ValueError, TypeError):
+                raise StoreError(f"display_config row {position} ({page!r}): options: expected JSON") from None
+            entries.append({"page": page, "seconds": seconds, "options": parsed})
+        try:  # the same checks as the config file's page cycle: one bad row is one clear error
+            return list(parse_config({"display": {"pages": entries}}, source="display_config", environ={})
+                        .display.pages)
+        except ConfigError as exc:
+            raise StoreError(str(exc).replace("display.pages[", "row [")) from None
 
     def set_display_config(self, pages: Sequence[PageSpec]) -> None:
         """Replace the stored page cycle in one transaction (an empty cycle clears it)."""

@@ -172,3 +172,22 @@ def test_concurrent_first_opens_migrate_once(store_url: str) -> None:
     assert [s.schema_version() for s in opened] == [len(MIGRATIONS)] * 6
     for s in opened:
         s.close()
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ((0, "clock", 5.0, '"x"'), "display_config: row [0].options: expected a mapping, got 'x'"),
+    ((0, "clock", 0.0, "{}"), "display_config: row [0].seconds: expected seconds from 1 to 3600, got 0.0"),
+    ((0, "clock", 5.0, "not json"), "display_config row 0 ('clock'): options: expected JSON"),
+])
+def test_a_malformed_stored_page_cycle_is_one_store_error(store, row, message) -> None:
+    # a row another tool wrote by hand: valid for the column types, not a page cycle
+    store.set_display_config([PageSpec("clock", 8)])
+    with store._op("test: write a bad row") as cur:
+        cur.run("DELETE FROM display_config")
+        if row[3] == "not json" and type(store).__name__.startswith("Postgres"):
+            row = (*row[:3], '"not json"')  # jsonb refuses text that is not JSON at the door
+            message = "display_config: row [0].options: expected a mapping, got 'not json'"
+        cur.run("INSERT INTO display_config (position, page, seconds, options) VALUES (?, ?, ?, ?)", row)
+    with pytest.raises(StoreError) as err:
+        store.display_config()
+    assert str(err.value) == message
