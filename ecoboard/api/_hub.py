@@ -222,7 +222,10 @@ class RecordHub:
 
     def _store_failed(self, exc: StoreError) -> None:
         if self._store_ok:
-            log.error("SSE fan-out: the store failed, retrying every %.0f s: %s", RETRY_SECONDS, exc)
+            if self._store.is_open:
+                log.error("SSE fan-out: the store failed, retrying every %.0f s: %s", RETRY_SECONDS, exc)
+            else:  # PostgreSQL still opening at boot: the appliance reports that itself
+                log.info("SSE fan-out: waiting for the store to open (%s)", exc)
         self._store_ok = False
 
     def _store_back(self) -> None:

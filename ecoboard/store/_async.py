@@ -66,6 +66,11 @@ class AsyncStore:
             raise StoreError(self._not_open)
         return self._sync
 
+    @property
+    def is_open(self) -> bool:
+        """False until the backend is attached (``AsyncStore(None)``), then True."""
+        return self._sync is not None
+
     def not_yet(self, reason: str) -> None:
         """Set why the (not yet attached) store cannot answer; calls raise ``StoreError(reason)``."""
         self._not_open = reason
