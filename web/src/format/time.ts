@@ -53,6 +53,13 @@ export function formatDate(date: string | null | undefined): string | null {
 }
 
 /** "Fri" for a local calendar date. */
+/** Today's calendar date (YYYY-MM-DD) in ``zone`` (the browser's when unknown), for labelling "Today". */
+export function calendarDateIn(now: Date, zone?: string | null): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric', month: '2-digit', day: '2-digit', timeZone: safeZone(zone),
+  }).format(now);
+}
+
 export function formatWeekday(date: string | null | undefined): string | null {
   const d = fromCalendarDate(date);
   if (!d) return null;

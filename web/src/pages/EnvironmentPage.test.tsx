@@ -5,6 +5,7 @@ import { UnitsToggle } from '../components/SettingsPanel';
 import { AQI_BERLIN, SUN_MOON_OSLO, WEATHER_PENZA } from '../test/records';
 import { renderWithRecords, variant } from '../test/render';
 import { EnvironmentPage } from './EnvironmentPage';
+import { calendarDateIn } from '../format/time';
 
 function cell(label: string): string | null {
   const labels = screen.queryAllByText(label, { selector: '.cell-label' });
@@ -63,6 +64,7 @@ describe('EnvironmentPage', () => {
     expect(hours[0].querySelector('.hour')!.textContent).toBe('2 PM');
     const days = within(screen.getByTestId('daily')).getAllByRole('listitem');
     expect(days).toHaveLength(7);
+    // the test clock stands on the recording's day, 2023-11-11, so its first day is "Today"
     expect(days[0].querySelector('.day')!.textContent).toBe('Today');
     expect(days[1].querySelector('.day')!.textContent).toBe('Sun'); // 2023-11-12
     expect(days[0].querySelector('.day-max')!.textContent).toBe('4°'); // 3.8 °C
@@ -91,5 +93,27 @@ describe('EnvironmentPage', () => {
     expect(cell('Moonrise')).toBe('2:01 AM');
     expect(cell('Moon')).toBe('Waning crescent');
     expect(cell('Illumination')).toBe('34 % lit');
+  });
+});
+
+describe('an old forecast (the demo recording shown years later)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-03T17:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('labels its first day by weekday, never "Today"', () => {
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'metric' });
+    const days = within(screen.getByTestId('daily')).getAllByRole('listitem');
+    expect(days[0].querySelector('.day')!.textContent).toBe('Sat'); // 2023-11-11
+  });
+});
+
+describe('calendarDateIn', () => {
+  it('names the day in the forecast zone, so "Today" follows the forecast, not the phone', () => {
+    const instant = new Date('2023-11-11T22:30:00Z'); // 01:30 on the 12th in Moscow, still the 11th in New York
+    expect(calendarDateIn(instant, 'Europe/Moscow')).toBe('2023-11-12');
+    expect(calendarDateIn(instant, 'America/New_York')).toBe('2023-11-11');
   });
 });

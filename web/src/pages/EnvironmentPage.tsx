@@ -2,7 +2,7 @@
 import type { AqiData, SunMoonData, WeatherData, WeatherHour } from '../api/types';
 import { KindStatus } from '../components/KindStatus';
 import { WeatherIcon } from '../components/WeatherIcon';
-import { formatDate, formatHour, formatTime, formatWeekday } from '../format/time';
+import { calendarDateIn, formatDate, formatHour, formatTime, formatWeekday } from '../format/time';
 import { compass, formatDegrees, formatPrecipitation, formatPressure, formatTemperature, formatWind } from '../format/units';
 import { useNow, useRecord } from '../live/LiveContext';
 import { useSettings, type Units } from '../live/settings';
@@ -111,14 +111,15 @@ function Hourly({ weather, units }: { weather: WeatherData; units: Units }) {
 
 function Daily({ weather, units }: { weather: WeatherData; units: Units }) {
   const days = weather.daily ?? [];
+  const today = calendarDateIn(new Date(useNow()), weather.location?.timezone);
   if (days.length === 0) return null;
   return (
     <section className="panel">
       <h2>Forecast</h2>
       <ol className="daily" data-testid="daily">
-        {days.map((d, i) => (
+        {days.map((d) => (
           <li key={d.date}>
-            <span className="day" title={formatDate(d.date) ?? d.date}>{i === 0 ? 'Today' : formatWeekday(d.date)}</span>
+            <span className="day" title={formatDate(d.date) ?? d.date}>{d.date === today ? 'Today' : formatWeekday(d.date)}</span>
             <WeatherIcon condition={d.condition} size={26} />
             <span className="day-range">
               <span className="day-max">{formatDegrees(d.temperature_max, units)}</span>
