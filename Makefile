@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: setup run test test-py test-web lint web bench
+.PHONY: setup run test test-py test-web lint bench
 
 setup: $(VENV)/.installed
 
@@ -13,8 +13,14 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
-run: setup
+run: setup web/dist/index.html
 	$(BIN)/ecoboard run
+
+# The phone dashboard served at /: built once (again when its sources change) when npm is here;
+# without npm the board still runs and / says how to build it.
+web/dist/index.html: web/package.json web/package-lock.json $(shell find web/src -type f 2>/dev/null) web/index.html
+	@if command -v npm >/dev/null 2>&1; then cd web && npm ci --no-audit --no-fund && npm run build; \
+	else echo "npm not found: the LED board runs; the dashboard at / explains how to build it"; fi
 
 test: setup lint test-py test-web
 
