@@ -11,7 +11,7 @@ from quart import Blueprint, Response, request
 from .._errors import StoreError
 from .._record import Record, utc_instant
 from ._context import EcoboardApp, known_kinds, this_app
-from ._json import json_response, utc_now
+from ._json import error_response, json_response, utc_now
 
 bp = Blueprint("health", __name__)
 
@@ -28,7 +28,7 @@ async def healthz() -> Response:
 def _frame_age(last_frame_at: Any, now: datetime) -> float | None:
     if last_frame_at is None:
         return None
-    return (now - utc_instant(last_frame_at)).total_seconds()
+    return max((now - utc_instant(last_frame_at)).total_seconds(), 0.0)  # a frame drawn as we read the clock
 
 
 def _kinds(app: EcoboardApp, records: Mapping[str, Record] | None, now: datetime) -> dict[str, Any]:
@@ -79,7 +79,10 @@ async def readyz() -> Response:
         elif age > FRAME_RECENT_SECONDS:
             reasons.append(f"display: last frame {age:.1f} s ago (more than {FRAME_RECENT_SECONDS:.0f} s)")
     kinds = _kinds(app, records, now)
-    if request.args.get("strict") in ("1", "true"):
+    strict = request.args.get("strict", "0")
+    if strict not in ("0", "1", "true", "false"):
+        return error_response(422, f"strict: expected 1, true, 0 or false, got {strict!r}")
+    if strict in ("1", "true"):
         reasons.extend(f"{kind}: no fresh record" for kind, entry in kinds.items() if not entry["fresh"])
     body = {"ready": not reasons, "reasons": reasons, "store": store, "display": display, "kinds": kinds}
     return json_response(body, status=200 if not reasons else 503)

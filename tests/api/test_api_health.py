@@ -34,6 +34,9 @@ async def test_readyz_reports_store_and_per_kind_freshness(tmp_path):
         assert strict.status_code == 503
         assert strict.json()["reasons"] == ["aqi: no fresh record", "mlb: no fresh record", "nfl: no fresh record",
                                             "sun_moon: no fresh record"]
+        banana = await api.client.get("/readyz", params={"strict": "banana"})
+        assert banana.status_code == 422
+        assert banana.json() == {"error": "strict: expected 1, true, 0 or false, got 'banana'"}
 
 
 async def test_readyz_merges_fetch_health_and_skips_disabled_kinds(tmp_path):
