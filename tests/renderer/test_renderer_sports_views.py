@@ -296,3 +296,11 @@ def test_start_times_on_daylight_saving_days() -> None:
     assert start_text(autumn, NY, "2022-11-06") == "1:00 PM"
     assert start_text(spring, NY, "2022-03-13") == "1:00 PM"
     assert start_text({"start": "2022-11-05T17:00:00+00:00"}, NY, "2022-11-05") == "1:00 PM"
+
+
+def test_live_game_without_a_play_or_note_names_its_venue() -> None:
+    # the Stats API schedule without hydration has no linescore and no last play for CLE @ ATL
+    data = data_of("mlb", "mlb-statsapi", fixture(MLB_LIVE_2024), datetime(2024, 4, 28, 20, 10, tzinfo=UTC))
+    view = mlb_view(_game(data, "747125"), NY, data["date"])
+    assert view.phase == PHASE_LIVE
+    assert view.last_play == "at Truist Park"

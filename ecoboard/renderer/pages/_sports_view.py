@@ -328,7 +328,8 @@ def _common(game: Mapping[str, Any], status: str, tag: str) -> dict[str, Any]:
         "home": home,
         "color": STATUS_COLORS.get(status, STATUS_COLORS["unknown"]),
         "tag": tag,
-        "last_play": _LEADING_CLOCK.sub("", str(game.get("last_play") or game.get("description") or "")),
+        "last_play": _LEADING_CLOCK.sub("", str(game.get("last_play") or game.get("description")
+                                                 or (f"at {game['venue']}" if game.get("venue") else ""))),
         "scores": started,
         "lines": lines,
     }
