@@ -20,7 +20,6 @@ RETRY_MS = 3000
 """How long a browser waits before it reconnects (the stream's ``retry:`` field)."""
 
 
-
 def _order(kind: str) -> tuple[int, str]:
     return (KINDS.index(kind), "") if kind in KINDS else (len(KINDS), kind)
 

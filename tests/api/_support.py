@@ -53,22 +53,35 @@ def _transform(kind: str, provider: str, answers: Mapping[str, str], now: str, *
 @cache
 def weather_data() -> dict[str, Any]:
     """Open-Meteo's recorded Penza forecast, transformed by the weather provider."""
-    return _transform("weather", "open-meteo", {"forecast": PENZA}, "2023-11-11T11:20:00+00:00",
-                      location={"lat": 53.2, "lon": 45.0}, timezone="Europe/Moscow")
+    return _transform(
+        "weather",
+        "open-meteo",
+        {"forecast": PENZA},
+        "2023-11-11T11:20:00+00:00",
+        location={"lat": 53.2, "lon": 45.0},
+        timezone="Europe/Moscow",
+    )
 
 
 @cache
 def aqi_data() -> dict[str, Any]:
     """Open-Meteo's recorded Berlin air quality (US AQI 41, EAQI 22), transformed by the aqi provider."""
-    return _transform("aqi", "open-meteo", {"air_quality": BERLIN_AIR}, "2024-02-21T15:10:00+00:00",
-                      location={"lat": 52.52, "lon": 13.41}, timezone="Europe/Berlin")
+    return _transform(
+        "aqi",
+        "open-meteo",
+        {"air_quality": BERLIN_AIR},
+        "2024-02-21T15:10:00+00:00",
+        location={"lat": 52.52, "lon": 13.41},
+        timezone="Europe/Berlin",
+    )
 
 
 @cache
 def mlb_data() -> dict[str, Any]:
     """MLB's recorded opening day 2022 (finals and two postponements), transformed by the provider."""
-    return _transform("mlb", "mlb-statsapi", {"schedule": OPENING_DAY}, "2022-04-08T03:00:00+00:00",
-                      timezone="America/New_York")
+    return _transform(
+        "mlb", "mlb-statsapi", {"schedule": OPENING_DAY}, "2022-04-08T03:00:00+00:00", timezone="America/New_York"
+    )
 
 
 @cache
@@ -80,15 +93,24 @@ def nfl_data() -> dict[str, Any]:
 @cache
 def sun_moon_data() -> dict[str, Any]:
     """MET Norway's recorded Oslo sun and moon of 2022-12-18, transformed by the sun_moon provider."""
-    return _transform("sun_moon", "met-norway", {"sun": OSLO_SUN, "moon": OSLO_MOON}, "2022-12-18T09:00:00+00:00",
-                      location={"lat": 59.91, "lon": 10.75}, timezone="Europe/Oslo")
+    return _transform(
+        "sun_moon",
+        "met-norway",
+        {"sun": OSLO_SUN, "moon": OSLO_MOON},
+        "2022-12-18T09:00:00+00:00",
+        location={"lat": 59.91, "lon": 10.75},
+        timezone="Europe/Oslo",
+    )
 
 
 DATA: dict[str, Callable[[], dict[str, Any]]] = {
-    "weather": weather_data, "aqi": aqi_data, "mlb": mlb_data, "nfl": nfl_data, "sun_moon": sun_moon_data,
+    "weather": weather_data,
+    "aqi": aqi_data,
+    "mlb": mlb_data,
+    "nfl": nfl_data,
+    "sun_moon": sun_moon_data,
 }
-SOURCES = {"weather": "open-meteo", "aqi": "open-meteo", "mlb": "mlb-statsapi", "sun_moon": "met-norway",
-           "nfl": "espn"}
+SOURCES = {"weather": "open-meteo", "aqi": "open-meteo", "mlb": "mlb-statsapi", "sun_moon": "met-norway", "nfl": "espn"}
 
 
 @dataclass
@@ -108,11 +130,23 @@ class Api:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    async def write(self, kind: str, data: Mapping[str, Any] | None = None, *, publish: bool = True,
-                    fetched_at: datetime = FETCHED_AT, valid_until: datetime = FAR_FUTURE) -> Record:
+    async def write(
+        self,
+        kind: str,
+        data: Mapping[str, Any] | None = None,
+        *,
+        publish: bool = True,
+        fetched_at: datetime = FETCHED_AT,
+        valid_until: datetime = FAR_FUTURE,
+    ) -> Record:
         """Write the next ``kind`` record (by default from its recorded fixture) and announce it on the bus."""
-        record = await self.store.write(kind, fetched_at=fetched_at, valid_until=valid_until, source=SOURCES[kind],
-                                        data=DATA[kind]() if data is None else data)
+        record = await self.store.write(
+            kind,
+            fetched_at=fetched_at,
+            valid_until=valid_until,
+            source=SOURCES[kind],
+            data=DATA[kind]() if data is None else data,
+        )
         if publish:
             await self.bus.publish("update", {"kind": kind, "version": record.version})
         self.written.append(record)
@@ -143,8 +177,11 @@ async def running_api(
     cfg: Config = parse_config(config or {}, source="(test)", environ={})
     store = AsyncStore(open_store(store_url, history=50))
     bus = open_bus(bus_url)
-    app = create_app(ApiDeps(store=store, bus=bus, config=cfg, control_token=token, display=display,
-                             health=health, web_dist=web_dist))
+    app = create_app(
+        ApiDeps(
+            store=store, bus=bus, config=cfg, control_token=token, display=display, health=health, web_dist=web_dist
+        )
+    )
     stop, stopped = trio.Event(), trio.Event()
 
     async def serve(task_status: trio.TaskStatus[int]) -> None:
@@ -191,8 +228,9 @@ class SseReader:
         async for line in self._lines:
             if line == "":
                 if "data" in fields:
-                    event = Event(fields.get("id", [None])[-1], fields.get("event", ["message"])[-1],
-                                  "\n".join(fields["data"]))
+                    event = Event(
+                        fields.get("id", [None])[-1], fields.get("event", ["message"])[-1], "\n".join(fields["data"])
+                    )
                     if event.id is not None:
                         self.last_id = event.id
                     return event

@@ -37,14 +37,17 @@ async def test_ecoboard_api_serves_the_cluster_store_and_stops_on_sigterm(tmp_pa
         config.write_text(f"mode: cluster\nstore:\n  url: '{store_url}'\nbus:\n  url: '{bus_url}'\n", encoding="utf-8")
         process = await trio.lowlevel.open_process(
             [sys.executable, "-m", "ecoboard", "api", "--config", str(config), "--host", "127.0.0.1", "--port", "0"],
-            stdout=subprocess.PIPE, cwd=tmp_path)
+            stdout=subprocess.PIPE,
+            cwd=tmp_path,
+        )
         try:
             with trio.fail_after(30):
                 port = int((await _read_line(process.stdout, r"serving http://127\.0\.0\.1:(\d+)/"))[1])
             store = AsyncStore(open_store(store_url))
             bus = open_bus(bus_url)
-            record = await store.write("aqi", fetched_at=FETCHED_AT, valid_until=FAR_FUTURE, source="open-meteo",
-                                       data=aqi_data())
+            record = await store.write(
+                "aqi", fetched_at=FETCHED_AT, valid_until=FAR_FUTURE, source="open-meteo", data=aqi_data()
+            )
             await bus.publish("update", {"kind": "aqi", "version": record.version})
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
                 assert (await client.get("/healthz")).json() == {"status": "alive"}

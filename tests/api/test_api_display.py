@@ -26,9 +26,17 @@ class PanelView:
         self.last_frame_at = last_frame_at
 
     def state(self) -> Mapping[str, Any]:
-        return {"page": "weather", "page_index": 1, "pages": ["clock", "weather", "mlb"], "paused": False,
-                "brightness": 80, "fps": np.float64(59.9), "frame_time_ms": 2.5, "missed_frames": np.int64(3),
-                "last_frame_at": self.last_frame_at}
+        return {
+            "page": "weather",
+            "page_index": 1,
+            "pages": ["clock", "weather", "mlb"],
+            "paused": False,
+            "brightness": 80,
+            "fps": np.float64(59.9),
+            "frame_time_ms": 2.5,
+            "missed_frames": np.int64(3),
+            "last_frame_at": self.last_frame_at,
+        }
 
     def latest_frame(self) -> np.ndarray | None:
         return self.frame
@@ -55,9 +63,17 @@ async def test_display_state(tmp_path):
     async with running_api(store_url_sqlite(tmp_path), display=PanelView(gradient_frame(), at)) as api:
         response = await api.client.get("/api/v1/display")
         assert response.status_code == 200
-        assert response.json() == {"page": "weather", "page_index": 1, "pages": ["clock", "weather", "mlb"],
-                                   "paused": False, "brightness": 80, "fps": 59.9, "frame_time_ms": 2.5,
-                                   "missed_frames": 3, "last_frame_at": "2026-12-03T17:00:01+00:00"}
+        assert response.json() == {
+            "page": "weather",
+            "page_index": 1,
+            "pages": ["clock", "weather", "mlb"],
+            "paused": False,
+            "brightness": 80,
+            "fps": 59.9,
+            "frame_time_ms": 2.5,
+            "missed_frames": 3,
+            "last_frame_at": "2026-12-03T17:00:01+00:00",
+        }
 
 
 @pytest.mark.parametrize("scale", [1, 4, 16])
@@ -103,23 +119,32 @@ async def test_control_is_disabled_without_a_configured_token(tmp_path):
 
 async def test_control_needs_the_right_bearer_token(tmp_path):
     async with running_api(store_url_sqlite(tmp_path), token=TOKEN) as api:
-        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"},
-                        {"Authorization": TOKEN}, {"Authorization": f"Bearer {TOKEN}x"}):
+        for headers in (
+            {},
+            {"Authorization": "Bearer wrong"},
+            {"Authorization": f"Basic {TOKEN}"},
+            {"Authorization": TOKEN},
+            {"Authorization": f"Bearer {TOKEN}x"},
+        ):
             response = await api.client.post("/api/v1/display/next", headers=headers)
             assert response.status_code == 401
             assert response.headers["www-authenticate"] == "Bearer"
             assert response.json() == {"error": "a valid 'Authorization: Bearer <token>' header is required"}
         unknown = await _control(api, "dance")
         assert unknown.status_code == 404
-        assert unknown.json() == {"error": "unknown command 'dance'",
-                                  "commands": ["pause", "play", "next", "prev", "brightness", "reload"]}
+        assert unknown.json() == {
+            "error": "unknown command 'dance'",
+            "commands": ["pause", "play", "next", "prev", "brightness", "reload"],
+        }
 
 
 async def test_accepted_commands_are_published_on_the_control_channel(tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
     view = PanelView(None)
-    async with running_api(store_url_sqlite(tmp_path), token=TOKEN, display=view) as api, \
-            api.bus.subscribe(("control",)) as messages:
+    async with (
+        running_api(store_url_sqlite(tmp_path), token=TOKEN, display=view) as api,
+        api.bus.subscribe(("control",)) as messages,
+    ):
         assert (await messages.__anext__()).channel == "connected"
         sent = []
         for command in ("pause", "play", "next", "prev", "reload"):
@@ -140,17 +165,22 @@ async def test_accepted_commands_are_published_on_the_control_channel(tmp_path, 
 
 async def test_brightness_needs_a_value_from_0_to_100(tmp_path):
     async with running_api(store_url_sqlite(tmp_path), token=TOKEN) as api:
-        for body in ({"value": 101}, {"value": -1}, {"value": True}, {"value": "50"}, {"value": 50.5}, {},
-                     [50], None):
+        for body in ({"value": 101}, {"value": -1}, {"value": True}, {"value": "50"}, {"value": 50.5}, {}, [50], None):
             response = await _control(api, "brightness", json=body)
             assert response.status_code == 422, body
             assert response.json() == {
-                "error": 'brightness: expected a JSON body {"value": N} with N a whole number 0..100'}
+                "error": 'brightness: expected a JSON body {"value": N} with N a whole number 0..100'
+            }
         response = await _control(api, "brightness", content=b"not json")
         assert response.status_code == 422
         # not strict JSON (NaN, a number too big for a float, nesting deeper than the parser goes): 422, not 500
-        for raw in (b'{"value": NaN}', b'{"value": 1e999}', b'{"value": Infinity}',
-                    b'{"value":' + b"[" * 100_000 + b"]" * 100_000 + b"}", b"\xff\xfe"):
+        for raw in (
+            b'{"value": NaN}',
+            b'{"value": 1e999}',
+            b'{"value": Infinity}',
+            b'{"value":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            b"\xff\xfe",
+        ):
             response = await _control(api, "brightness", content=raw)
             assert response.status_code == 422, raw[:20]
             assert response.json()["error"].startswith("brightness: expected a JSON body")

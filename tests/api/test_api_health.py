@@ -25,23 +25,38 @@ async def test_readyz_reports_store_and_per_kind_freshness(tmp_path):
         body = response.json()
         assert (body["ready"], body["reasons"], body["store"], body["display"]) == (True, [], "ok", None)
         assert list(body["kinds"]) == ["weather", "aqi", "mlb", "nfl", "sun_moon"]
-        assert body["kinds"]["weather"] == {"version": 1, "fetched_at": FETCHED_AT.isoformat(),
-                                            "valid_until": "2100-01-01T00:00:00+00:00", "fresh": True}
+        assert body["kinds"]["weather"] == {
+            "version": 1,
+            "fetched_at": FETCHED_AT.isoformat(),
+            "valid_until": "2100-01-01T00:00:00+00:00",
+            "fresh": True,
+        }
         assert body["kinds"]["aqi"]["fresh"] is False
         assert body["kinds"]["mlb"] == {"version": None, "fetched_at": None, "valid_until": None, "fresh": False}
 
         strict = await api.client.get("/readyz", params={"strict": "1"})
         assert strict.status_code == 503
-        assert strict.json()["reasons"] == ["aqi: no fresh record", "mlb: no fresh record", "nfl: no fresh record",
-                                            "sun_moon: no fresh record"]
+        assert strict.json()["reasons"] == [
+            "aqi: no fresh record",
+            "mlb: no fresh record",
+            "nfl: no fresh record",
+            "sun_moon: no fresh record",
+        ]
         banana = await api.client.get("/readyz", params={"strict": "banana"})
         assert banana.status_code == 422
         assert banana.json() == {"error": "strict: expected 1, true, 0 or false, got 'banana'"}
 
 
 async def test_readyz_merges_fetch_health_and_skips_disabled_kinds(tmp_path):
-    status = {"weather": {"ok": False, "stale": True, "last_success_at": None, "last_error": "timeout",
-                          "consecutive_failures": 4}}
+    status = {
+        "weather": {
+            "ok": False,
+            "stale": True,
+            "last_success_at": None,
+            "last_error": "timeout",
+            "consecutive_failures": 4,
+        }
+    }
     config = {"providers": {"nfl": {"provider": "espn", "enabled": False}}}
     async with running_api(store_url_sqlite(tmp_path), config=config, health=lambda: status) as api:
         body = (await api.client.get("/readyz")).json()

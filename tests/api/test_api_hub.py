@@ -66,8 +66,9 @@ async def test_a_client_that_does_not_read_holds_only_the_newest_record_per_kind
         await nursery.start(hub.run)
         slow, fast = hub.connect({}), hub.connect({})
         for kind in ("aqi", "aqi", "nfl", "aqi", "aqi", "nfl"):
-            record = await store.write(kind, fetched_at=FETCHED_AT, valid_until=FAR_FUTURE, source="test",
-                                       data=DATA[kind]())
+            record = await store.write(
+                kind, fetched_at=FETCHED_AT, valid_until=FAR_FUTURE, source="test", data=DATA[kind]()
+            )
             await bus.publish("update", {"kind": kind, "version": record.version})
         seen: dict[str, int] = {}
         with trio.fail_after(10):

@@ -78,8 +78,11 @@ async def test_environment_groups_weather_aqi_and_sun_moon(tmp_path):
         await api.write("mlb")
         sun = await api.write("sun_moon")
         body = (await api.client.get("/api/v1/environment")).json()
-        assert body == {"weather": {**weather.to_json(), "stale": False}, "aqi": None,
-                        "sun_moon": {**sun.to_json(), "stale": False}}
+        assert body == {
+            "weather": {**weather.to_json(), "stale": False},
+            "aqi": None,
+            "sun_moon": {**sun.to_json(), "stale": False},
+        }
         assert body["sun_moon"]["data"]["moon_phase"] == "waning_crescent"
 
 
@@ -110,9 +113,14 @@ async def test_cors_allows_configured_origins_with_preflight(tmp_path):
         assert "Origin" in allowed.headers["vary"]
         other = await api.client.get("/api/v1/records", headers={"Origin": "http://evil.example"})
         assert "access-control-allow-origin" not in other.headers
-        preflight = await api.client.options("/api/v1/display/pause", headers={
-            "Origin": "http://tablet.local:5173", "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "authorization"})
+        preflight = await api.client.options(
+            "/api/v1/display/pause",
+            headers={
+                "Origin": "http://tablet.local:5173",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization",
+            },
+        )
         assert preflight.status_code == 200
         assert preflight.headers["access-control-allow-origin"] == "http://tablet.local:5173"
         assert "POST" in preflight.headers["access-control-allow-methods"]
