@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator
 
 import trio
 from quart import Response, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from .._errors import BusError, StoreError
 from . import _display, _health, _openapi, _records, _static
@@ -56,6 +56,10 @@ async def _run_hub() -> AsyncGenerator[None, None]:
 
 async def _http_error(error: HTTPException) -> Response:
     headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+    if isinstance(error, MethodNotAllowed):  # the router's answer for a known path asked with another method
+        allowed = sorted(error.valid_methods or ())
+        headers["Allow"] = ", ".join(allowed)
+        return error_response(405, f"{request.method} is not allowed on {request.path}", headers, allowed=allowed)
     return error_response(error.code or 500, error.description or error.name, headers)
 
 

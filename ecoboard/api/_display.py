@@ -94,15 +94,14 @@ def _brightness(body: Any) -> int | None:
     return int(value) if 0 <= value <= 100 else None
 
 
-@bp.post("/<command>")
+# only the commands themselves: a catch-all would also take POST /frame.png, which must be a 405
+@bp.post(f"/<any({', '.join(COMMANDS)}):command>")
 async def control(command: str) -> Response:
     """Publish a control command on the bus; 202 once published.
 
-    404 for an unknown command, 503 when no control token is configured (control disabled), 401
-    without the right ``Authorization: Bearer`` token, 422 for a bad brightness body.
+    503 when no control token is configured (control disabled), 401 without the right
+    ``Authorization: Bearer`` token, 422 for a bad brightness body. An unknown command is no route (404).
     """
-    if command not in COMMANDS:
-        return error_response(404, f"unknown command {command!r}", commands=list(COMMANDS))
     app = this_app()
     token = app.deps.control_token
     if not token:

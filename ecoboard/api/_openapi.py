@@ -228,7 +228,7 @@ _PATHS: dict[str, Any] = {
     },
     "/{path}": {
         "get": {
-            "summary": "A dashboard file, or the dashboard itself for client-side routes",
+            "summary": "A dashboard file, or the dashboard itself for client-side routes (never under /api)",
             "parameters": [{"name": "path", "in": "path", "required": True, "schema": {"type": "string"}}],
             "responses": {"200": {"description": "the file"}, "404": _json(_ERROR, "no such file")},
         }
@@ -239,7 +239,10 @@ _SCHEMAS: dict[str, Any] = {
     "Error": {
         "type": "object",
         "required": ["error"],
-        "properties": {"error": {"type": "string"}},
+        "properties": {
+            "error": {"type": "string"},
+            "allowed": {"type": "array", "items": {"type": "string"}, "description": "405 only: the methods allowed"},
+        },
         "additionalProperties": True,
     },
     "Record": {
@@ -288,7 +291,11 @@ OPENAPI: dict[str, Any] = {
     "info": {
         "title": "ecoboard API",
         "version": __version__,
-        "description": "Records (docs/records.md), live updates over SSE, the LED display and its control.",
+        "description": (
+            "Records (docs/records.md), live updates over SSE, the LED display and its control. "
+            'Every error is JSON, `{"error": message, ...}` (schema Error); a path below asked with a '
+            "method it does not list answers 405 with an `Allow` header and `allowed`, the methods it takes."
+        ),
     },
     "paths": _PATHS,
     "components": {"schemas": _SCHEMAS, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},

@@ -1,5 +1,8 @@
 """The built dashboard (``web/dist``) at ``/``, with single-page-app fallback to ``index.html``.
 
+The fallback route never matches a path under ``/api`` (see :class:`DashboardPath`), so the router
+answers API paths alone: an unknown one is a 404, a known one asked with the wrong method a 405.
+
 Where it is looked for: ``ApiDeps.web_dist``, else ``$ECOBOARD_WEB_DIST``, else ``web/dist`` in the
 source tree next to the ``ecoboard`` package. When it has not been built, ``/`` says how to build it.
 """
@@ -11,10 +14,19 @@ from pathlib import Path, PurePosixPath
 
 from quart import Blueprint, Response, send_from_directory
 from werkzeug.exceptions import NotFound
+from werkzeug.routing import PathConverter
 
 from ._context import this_app
 
+
+class DashboardPath(PathConverter):
+    """A path like ``<path:...>`` that is not ``api`` nor under ``api/``: those belong to the API routes."""
+
+    regex = r"(?!api(?:/|$))[^/].*?"
+
+
 bp = Blueprint("dashboard", __name__)
+bp.record_once(lambda state: state.app.url_map.converters.update(dashboard_path=DashboardPath))
 
 ENV_WEB_DIST = "ECOBOARD_WEB_DIST"
 DEFAULT_WEB_DIST = Path(__file__).resolve().parents[2] / "web" / "dist"
@@ -56,11 +68,9 @@ async def index() -> Response:
     return await _index(web_dist())
 
 
-@bp.get("/<path:path>")
+@bp.get("/<dashboard_path:path>")
 async def asset(path: str) -> Response:
     """A file of the built dashboard; any other page path gets ``index.html`` (client-side routes)."""
-    if PurePosixPath(path).parts[:1] == ("api",):  # an unknown API path is a JSON 404, not the app
-        raise NotFound()
     dist = web_dist()
     target = dist / path
     if ".." not in PurePosixPath(path).parts and target.is_file():
