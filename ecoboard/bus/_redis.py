@@ -1,9 +1,11 @@
 """The Redis bus (cluster mode): pub/sub on ``update`` and ``control`` with redis-py.
 
 URL: ``redis://[:password@]host:port/db`` (or ``rediss://``) plus one ecoboard parameter,
-``prefix=TEXT``, prepended to both channel names (``prefix=test123:`` gives ``test123:update``), so
-parallel test runs or several boards on one Redis do not hear each other. Without it the channels
-are exactly ``update`` and ``control``.
+``prefix=TEXT``, prepended to both channel names so parallel test runs or several boards on one Redis
+do not hear each other. A ``:`` is added unless TEXT already ends with a separator (one of
+``:./-_``): ``prefix=board1`` and ``prefix=board1:`` both give ``board1:update``, ``prefix=board1-``
+gives ``board1-update``. Without it (or with it empty) the channels are exactly ``update`` and
+``control``.
 
 redis-py is blocking, so every call runs in ``trio.to_thread.run_sync``. The subscriber polls
 ``get_message`` with a short timeout in a worker thread and forwards into a bounded
@@ -32,6 +34,15 @@ log = logging.getLogger(__name__)
 
 _POLL_SECONDS = 0.2
 _SOCKET_TIMEOUT = 5.0
+PREFIX_SEPARATORS = ":./-_"
+"""A prefix ending in one of these is used as given; any other non-empty prefix gets a ``:``."""
+
+
+def channel_prefix(text: str | None) -> str:
+    """The text put before each channel name for the URL's ``prefix`` value (``None``: no prefix)."""
+    if not text:
+        return ""
+    return text if text[-1] in PREFIX_SEPARATORS else f"{text}:"
 
 
 class RedisBus:
@@ -39,7 +50,7 @@ class RedisBus:
 
     def __init__(self, url: str, *, queue_size: int = DEFAULT_SIZE, backoff_cap: float = 30.0) -> None:
         self._url, prefix = pop_query_param(url, "prefix")
-        self.prefix = prefix or ""
+        self.prefix = channel_prefix(prefix)
         self.label = f"redis bus {redact_url(self._url)}"
         self.queue_size = queue_size
         self.backoff_cap = backoff_cap

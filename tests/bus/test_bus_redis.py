@@ -60,10 +60,44 @@ async def test_wire_format_is_compact_json_on_the_named_channel(prefix: str) -> 
     await bus.aclose()
 
 
-async def test_default_channels_are_update_and_control() -> None:
-    bus = open_bus(SHARED)
-    assert (bus.channel_name("update"), bus.channel_name("control")) == ("update", "control")
+async def _one_raw_message(pubsub: redis.client.PubSub) -> dict:
+    for _ in range(50):
+        message = await trio.to_thread.run_sync(pubsub.get_message, True, 0.1)
+        if message:
+            return message
+    raise AssertionError("nothing arrived on the raw subscription")
+
+
+@pytest.mark.parametrize(("given", "added"), [("", ":"), (":", ""), ("-", ""), ("_", ""), (".", ""), ("/", "")])
+async def test_a_prefix_without_a_trailing_separator_gets_a_colon_on_the_wire(given: str, added: str) -> None:
+    base = f"board{secrets.token_hex(4)}"
+    bus = open_bus(f"{SHARED}?prefix={base}{given}")
+    expected = f"{base}{given}{added}"
+    assert (bus.channel_name("update"), bus.channel_name("control")) == (f"{expected}update", f"{expected}control")
+    raw = redis.Redis.from_url(SHARED)
+    pubsub = raw.pubsub(ignore_subscribe_messages=True)
+    pubsub.subscribe(f"{expected}update", f"{expected}control")
+    async with bus.subscribe() as sub:
+        assert await next_message(sub) == BusMessage("connected", {})
+        await bus.publish("update", {"kind": "weather", "version": 4})
+        message = await _one_raw_message(pubsub)
+        assert (message["channel"], message["data"]) == (
+            f"{expected}update".encode(),
+            b'{"kind":"weather","version":4}',
+        )
+        assert await next_message(sub) == BusMessage("update", {"kind": "weather", "version": 4})
+        raw.publish(f"{expected}control", json.dumps({"command": "next"}))  # as another ecoboard would
+        assert await next_message(sub) == BusMessage("control", {"command": "next"})
+    pubsub.close()
+    raw.close()
     await bus.aclose()
+
+
+async def test_default_channels_are_update_and_control() -> None:
+    for url in (SHARED, f"{SHARED}?prefix="):
+        bus = open_bus(url)
+        assert (bus.channel_name("update"), bus.channel_name("control")) == ("update", "control")
+        await bus.aclose()
 
 
 async def test_malformed_messages_are_skipped(prefix: str) -> None:
