@@ -9,7 +9,9 @@ Policy:
   record stays current, and the next attempt comes after a capped exponential backoff with jitter
   (``BACKOFF_BASE`` doubling up to ``BACKOFF_CAP``, and never later than the normal period);
 - 403/429 honour Retry-After (up to ``MAX_RETRY_AFTER``), else back off at least ``RATE_LIMIT_FLOOR``;
-- logging is edge-triggered: one error when the source goes bad, one info line when it recovers.
+- logging is edge-triggered: one error when the source goes bad, one info line when it recovers;
+- a provider's follow-up requests (``Provider.follow_up``) never fail a fetch: a failed one is left
+  out of the answers, the record is written without it, and it is logged the same edge-triggered way.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from ..config import Config, ProviderSettings
 from ..store import AsyncStore
 from ._extract import extract
 from ._limiter import RateLimiter
-from ._provider import FetchContext, Provider
+from ._provider import FetchContext, Provider, RequestSpec
 from ._schema import transform_answers
 
 log = logging.getLogger(__name__)
@@ -119,6 +121,8 @@ class Coordinator:
         self.normal_delay = self.settings.period
         self.unannounced: BusError | None = None
         """Why the last written record could not be announced on the bus (``None``: it was)."""
+        self.follow_up_error: str | None = None
+        """Why the last follow-up request failed (``None``: the last one was answered)."""
 
     def context(self) -> FetchContext:
         """The context of an attempt made now."""
@@ -154,17 +158,45 @@ class Coordinator:
         self._succeeded(record)
         return record
 
+    async def _extract(self, specs: list[RequestSpec], ctx: FetchContext) -> dict[str, Any]:
+        return await extract(
+            self.provider,
+            specs,
+            self.client,
+            request_timeout=self.settings.timeout,
+            now=ctx.now,
+            before_request=self.limiter.wait,
+        )
+
+    async def _follow_up(self, answers: dict[str, Any], ctx: FetchContext) -> dict[str, Any]:
+        """The answers of the provider's follow-up requests; ``{}`` when there are none or one failed."""
+        specs = self.provider.follow_up(answers, ctx) if self.provider.follow_up else []
+        if not specs:
+            return {}
+        try:
+            found = await self._extract(specs, ctx)
+        except FetchError as exc:
+            if self.follow_up_error is None:
+                log.warning("%s: follow-up request failed, the record is written without it: %s", self.kind, exc)
+            self.follow_up_error = str(exc)
+            return {}
+        if self.follow_up_error is not None:
+            log.info("%s: follow-up requests answered again", self.kind)
+        self.follow_up_error = None
+        return found
+
     async def _fetch_and_load(self, ctx: FetchContext, log_failure: bool) -> Record:
         name = self.provider.name
-        answers = await extract(
-            self.provider, self.provider.requests(ctx), self.client,
-            request_timeout=self.settings.timeout, now=ctx.now, before_request=self.limiter.wait,
-        )
+        answers = await self._extract(self.provider.requests(ctx), ctx)
+        answers |= await self._follow_up(answers, ctx)
         # CPU work (transform, schema check) runs in a worker thread so the render loop keeps its pace
         data, delay = await trio.to_thread.run_sync(transform_answers, self.provider, self.kind, answers, ctx)
         record = await self.store.write(
-            self.kind, fetched_at=ctx.now, valid_until=ctx.now + timedelta(seconds=stale_after(delay)),
-            source=name, data=data,
+            self.kind,
+            fetched_at=ctx.now,
+            valid_until=ctx.now + timedelta(seconds=stale_after(delay)),
+            source=name,
+            data=data,
         )
         self.normal_delay = delay
         await self._publish(record, log_failure)
@@ -184,8 +216,13 @@ class Coordinator:
 
     def _succeeded(self, record: Record) -> None:
         if self.consecutive_failures:
-            log.info("%s from %s recovered after %d failed attempts (version %d)",
-                     self.kind, self.provider.name, self.consecutive_failures, record.version)
+            log.info(
+                "%s from %s recovered after %d failed attempts (version %d)",
+                self.kind,
+                self.provider.name,
+                self.consecutive_failures,
+                record.version,
+            )
         self.attempts += 1
         self.last_good = record
         self.last_success_at = record.fetched_at

@@ -4,6 +4,9 @@ A provider is data plus three pure functions. The fetcher framework (EXTRACT, LO
 the functions never do I/O:
 
 - ``requests(ctx)`` lists the HTTP GETs one fetch needs, each with a name;
+- ``follow_up(answers, ctx)`` (optional) lists more GETs that depend on those answers (the MLB
+  providers ask for the days after an empty day). A follow-up adds to a fetch and never fails it:
+  when one fails, its answer is left out of ``answers`` and the failure is logged once;
 - ``transform(responses, ctx)`` turns the parsed JSON answers (by request name) into the kind's
   normalized ``data`` (docs/records.md) or raises :class:`ecoboard.PayloadError`;
 - ``next_poll(data, ctx)`` says how many seconds to wait before the next fetch (C29: fast while a
@@ -52,3 +55,4 @@ class Provider:
     next_poll: Callable[[Mapping[str, Any], FetchContext], float]
     default_base_url: str
     needs_api_key: bool = False
+    follow_up: Callable[[Mapping[str, Any], FetchContext], list[RequestSpec]] | None = None
