@@ -59,7 +59,7 @@ class TextBox(NamedTuple):
 class Canvas:
     """A frame being drawn. ``pixels`` is the ``(height, width, 3)`` uint8 array, ``[y, x, rgb]``."""
 
-    __slots__ = ("_flat", "_rows", "height", "pixels", "text_boxes", "width")
+    __slots__ = ("_flat", "_rows", "frame_index", "height", "pixels", "text_boxes", "tickers", "width")
 
     def __init__(self, pixels: np.ndarray | None = None) -> None:
         if pixels is None:
@@ -69,6 +69,10 @@ class Canvas:
         self.pixels = pixels
         self.height, self.width = pixels.shape[0], pixels.shape[1]
         self.text_boxes: list[TextBox] = []
+        self.tickers: list[Ticker] | None = None
+        """Where scrolling text goes instead of the pixels while a kept drawing is made (else None)."""
+        self.frame_index = 0
+        """The page's frame being drawn (what :class:`Ticker` lags are measured from)."""
         self._flat = pixels.reshape(-1) if pixels.flags.c_contiguous else None
         self._rows = None if self._flat is None else self._flat.reshape(self.height, self.width * 3)
 
@@ -205,16 +209,52 @@ class Canvas:
         return width
 
     def scroll_text(self, font: Font, x: int, y: int, text: str, color: Color, *, width: int, frame_index: int) -> int:
-        """Draw ``text`` in the window ``[x, x + width)``, scrolling it when it does not fit; returns its width."""
+        """Draw ``text`` in the window ``[x, x + width)``, scrolling it when it does not fit; returns its width.
+
+        While :attr:`tickers` is a list (a kept drawing being made), text that moves is not drawn but
+        added there as a :class:`Ticker`, to be drawn over the kept drawing on every frame.
+        """
         mask = font.raster(text)
-        offset = scroll_offset(mask.shape[1], width, frame_index)
-        clip = (x, y, x + width, y + font.height) if offset or mask.shape[1] > width else None
-        self.blit_mask(mask, x + offset, y, color, clip=clip)
-        if offset:
-            self.blit_mask(mask, x + offset + mask.shape[1] + SCROLL_GAP, y, color, clip=clip)
         if mask.shape[1]:
             self.text_boxes.append(TextBox(x, y, x + min(width, mask.shape[1]), y + font.height, text))
+        ink = color if type(color) is tuple else tuple(color)
+        ticker = Ticker(mask, x, y, width, ink, frame_index - self.frame_index)
+        if self.tickers is not None and mask.shape[1] > width:
+            self.tickers.append(ticker)
+        else:
+            ticker.draw(self, self.frame_index)
         return mask.shape[1]
+
+
+class Ticker(NamedTuple):
+    """A string scrolling through the window ``[x, x + width)`` of rows ``[y, y + height)`` (immutable).
+
+    ``lag`` is the scroll's frame minus the page's frame when it was recorded (0 when the page scrolls
+    with its own ``frame_index``), so the ticker keeps its pace when drawn on later frames.
+    """
+
+    mask: np.ndarray
+    x: int
+    y: int
+    width: int
+    color: Color
+    lag: int
+
+    def offset(self, frame_index: int) -> int:
+        """How far (<= 0) the text has scrolled on the page's frame ``frame_index``."""
+        return scroll_offset(self.mask.shape[1], self.width, frame_index + self.lag)
+
+    def rows(self) -> tuple[int, int]:
+        """The panel rows ``[top, bottom)`` the ticker may change."""
+        return self.y, self.y + self.mask.shape[0]
+
+    def draw(self, canvas: Canvas, frame_index: int) -> None:
+        """Draw the text as it stands on the page's frame ``frame_index``, clipped to its window."""
+        offset, text_width = self.offset(frame_index), self.mask.shape[1]
+        clip = (self.x, self.y, self.x + self.width, self.y + self.mask.shape[0]) if text_width > self.width else None
+        canvas.blit_mask(self.mask, self.x + offset, self.y, self.color, clip=clip)
+        if offset:
+            canvas.blit_mask(self.mask, self.x + offset + text_width + SCROLL_GAP, self.y, self.color, clip=clip)
 
 
 _placed_cache: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}

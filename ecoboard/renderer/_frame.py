@@ -4,8 +4,10 @@ The swap passes the composed frame through a 256-entry lookup table (brightness 
 buffer always holds display-ready bytes and the live buffer is never cleared or drawn into (C27).
 
 Pages are pure functions of their context; a page that declares a frame key (``register_page(key=)``)
-is drawn only when its inputs change, and the frames in between copy its last drawing (the markers,
-which follow the clock, are always drawn fresh).
+is drawn only when its inputs change, into a kept drawing. Every frame is then composed from the kept
+drawing, its scrolling text (:class:`~ecoboard.renderer._canvas.Ticker`) at the frame's offset, and the
+markers (which follow the clock). A buffer that already holds the frame's composition is not touched,
+and the swap looks up only the rows that differ from what the front buffer was made from.
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ import logging
 
 import numpy as np
 
-from ._canvas import HEIGHT, WIDTH, Canvas, TextBox
+from ._canvas import HEIGHT, WIDTH, Canvas, TextBox, Ticker
 from ._context import PageContext
 from ._fonts import get_font
 from ._markers import draw_paused, draw_stale
 from ._registry import PAGE_KEYS, PAGE_KINDS, PAGES, PageFn
 
 log = logging.getLogger(__name__)
+
+Composition = tuple[int, tuple[int, ...], tuple[str, ...], bool]
+"""What a composed buffer holds: kept drawing serial, ticker offsets, stale kinds, paused."""
 
 
 def brightness_lut(brightness: float, gamma: float = 1.0) -> np.ndarray:
@@ -39,11 +44,42 @@ def _pair_lut(lut: np.ndarray) -> np.ndarray:
     return (lut[index & 0xFF].astype(np.uint16) | (lut[index >> 8].astype(np.uint16) << 8)).astype(np.uint16)
 
 
+class _KeptDrawing:
+    """A keyed page's last drawing without its tickers and markers, and what it was drawn from."""
+
+    __slots__ = ("boxes", "inputs", "key", "pixels", "serial", "tickers")
+
+    def __init__(self, height: int, width: int) -> None:
+        self.key: tuple[object, ...] | None = None
+        self.inputs: tuple[object, ...] = ()
+        self.pixels = np.zeros((height, width, 3), dtype=np.uint8)
+        self.boxes: list[TextBox] = []
+        self.tickers: tuple[Ticker, ...] = ()
+        self.serial = 0
+
+    def matches(self, key: tuple[object, ...], inputs: tuple[object, ...]) -> bool:
+        """True when the page's key and inputs are those this drawing was made from."""
+        return key == self.key and inputs == self.inputs  # tuple equality tries identity first
+
+    def keep(self, canvas: Canvas, key: tuple[object, ...], inputs: tuple[object, ...]) -> None:
+        """Take ``canvas`` (just drawn, tickers deferred) as the new kept drawing."""
+        np.copyto(self.pixels, canvas.pixels)
+        self.boxes = list(canvas.text_boxes)
+        self.tickers = tuple(canvas.tickers or ())
+        self.key, self.inputs = key, inputs
+        self.serial += 1
+
+    def forget(self) -> None:
+        """Keep nothing (the next keyed frame draws afresh)."""
+        self.key = None
+
+
 class FrameRenderer:
     """Owns the two composed buffers and the display-ready front buffer.
 
     ``render(page, ctx)`` = ``draw`` into the back buffer + ``swap``. ``composed`` is the last swapped
     frame before the lookup table (what PNG snapshots and the API show); ``front`` is what the panel gets.
+    The back canvas belongs to the renderer: draw into it only through pages.
     """
 
     def __init__(self, *, brightness: float = 100.0, gamma: float = 1.0, width: int = WIDTH, height: int = HEIGHT):
@@ -54,18 +90,17 @@ class FrameRenderer:
         self._brightness = brightness
         self._lut = brightness_lut(brightness, gamma)
         self._lut2 = _pair_lut(self._lut)
+        self._row_words = width * 3 // 2  # uint16 words per panel row
         self._front16 = self.front.reshape(-1).view(np.uint16)
         self._back16 = tuple(canvas.pixels.reshape(-1).view(np.uint16) for canvas in self._buffers)
-        self._drawn: tuple[object, ...] | None = None  # what the back buffer holds, when known
-        self._shown: tuple[object, ...] | None = None  # what the front buffer was made from
+        self._holds: list[Composition | None] = [None, None]  # per buffer, when it holds a composition
+        self._shown: Composition | None = None  # what the front buffer was made from
         self._failed_pages: set[str] = set()
-        self._memo_key: tuple[object, ...] | None = None
-        self._memo_inputs: tuple[object, ...] = ()
-        self._memo_pixels = np.zeros((height, width, 3), dtype=np.uint8)
-        self._memo_boxes: list[TextBox] = []
-        self._memo_serial = 0
+        self._kept = _KeptDrawing(height, width)
         self.memoize = True
         """Reuse a keyed page's last drawing while its inputs are unchanged (off: draw every frame)."""
+        self.pages_drawn = 0
+        """How many times a page function has run (frames composed from a kept drawing do not count)."""
 
     @property
     def back(self) -> Canvas:
@@ -92,62 +127,77 @@ class FrameRenderer:
         self._shown = None
 
     def draw(self, page: str | PageFn, ctx: PageContext, *, kinds: tuple[str, ...] | None = None) -> Canvas:
-        """Clear the back buffer, draw ``page`` and its markers into it; returns the back canvas.
+        """Compose the frame of ``page`` at ``ctx`` (page, scrolling text, markers) in the back buffer.
 
         A page that raises is logged once and replaced by a one-line error frame: a bad page never
-        stops the render loop.
+        stops the render loop. Returns the back canvas.
         """
         canvas = self.back
-        canvas.clear()
-        self._drawn = None
         name = page if isinstance(page, str) else getattr(page, "__name__", "page")
         fn = PAGES.get(page) if isinstance(page, str) else page
         if kinds is None:
             kinds = PAGE_KINDS.get(name, ())
-        if fn is None:
-            _error_frame(canvas, f"no page {name}")
-        elif not self._reuse(name, fn, ctx, kinds, canvas):
-            self._draw_page(name, fn, ctx, canvas)
-        stale = [kind for kind in kinds if ctx.is_stale(kind)]
+        serial = None if fn is None else self._keep_current(name, fn, ctx, kinds)
+        stale = tuple(kind for kind in kinds if ctx.is_stale(kind)) if kinds else ()
+        if serial is None:  # drawn from scratch, every frame
+            self._holds[self._back] = None
+            canvas.clear()
+            canvas.frame_index = ctx.frame_index
+            if fn is None:
+                _error_frame(canvas, f"no page {name}")
+            else:
+                self._draw_page(name, fn, ctx, canvas)
+        else:
+            kept = self._kept
+            offsets = tuple(t.offset(ctx.frame_index) for t in kept.tickers) if kept.tickers else ()
+            composition = (serial, offsets, stale, ctx.paused)
+            if self._holds[self._back] == composition:
+                return canvas  # the buffer already holds this very frame
+            self._holds[self._back] = composition
+            np.copyto(canvas.pixels, kept.pixels)
+            canvas.text_boxes[:] = kept.boxes
+            for ticker in kept.tickers:
+                ticker.draw(canvas, ctx.frame_index)
         if stale:
-            draw_stale(canvas, stale)
+            draw_stale(canvas, list(stale))
         if ctx.paused:
             draw_paused(canvas)
-        if self._drawn is not None:
-            self._drawn = (*self._drawn, tuple(stale), ctx.paused)
         return canvas
 
-    def _reuse(self, name: str, fn: PageFn, ctx: PageContext, kinds: tuple[str, ...], canvas: Canvas) -> bool:
-        """Copy the memo into ``canvas`` when the page's inputs are those of the memo; else draw and keep it."""
+    def _keep_current(self, name: str, fn: PageFn, ctx: PageContext, kinds: tuple[str, ...]) -> int | None:
+        """The serial of the kept drawing of ``page`` at ``ctx``, drawing it first when its inputs changed;
+        None for a page drawn every frame (no frame key, a failing key, or memoizing off)."""
         key_fn = PAGE_KEYS.get(name) if self.memoize else None
         if key_fn is None:
-            self._memo_key = None
-            return False
+            self._kept.forget()
+            return None
         try:
             page_key = key_fn(ctx)
         except Exception:
             if name not in self._failed_pages:
                 self._failed_pages.add(name)
                 log.exception("frame key of page %s failed; drawing every frame instead", name)
-            self._memo_key = None
-            return False
-        versions = tuple((r.version, r.fetched_at) if (r := ctx.records.get(k)) else None for k in kinds)
+            self._kept.forget()
+            return None
+        records = ctx.records
+        versions = tuple((r.version, r.fetched_at) if (r := records.get(k)) else None for k in kinds) if kinds else ()
         key = (name, fn, page_key, versions)
         inputs = (ctx.config, ctx.options, ctx.health)
-        if key == self._memo_key and all(a is b or a == b for a, b in zip(inputs, self._memo_inputs, strict=True)):
-            np.copyto(canvas.pixels, self._memo_pixels)
-            canvas.text_boxes.extend(self._memo_boxes)
-            self._drawn = (self._memo_serial,)
-            return True
-        self._draw_page(name, fn, ctx, canvas)
-        np.copyto(self._memo_pixels, canvas.pixels)
-        self._memo_boxes = list(canvas.text_boxes)
-        self._memo_key, self._memo_inputs = key, inputs
-        self._memo_serial += 1
-        self._drawn = (self._memo_serial,)
-        return True
+        kept = self._kept
+        if not kept.matches(key, inputs):
+            canvas = self.back
+            canvas.clear()
+            canvas.frame_index, canvas.tickers = ctx.frame_index, []
+            try:
+                self._draw_page(name, fn, ctx, canvas)
+                kept.keep(canvas, key, inputs)
+            finally:
+                canvas.tickers = None
+            self._holds[self._back] = None
+        return kept.serial
 
     def _draw_page(self, name: str, fn: PageFn, ctx: PageContext, canvas: Canvas) -> None:
+        self.pages_drawn += 1
         try:
             fn(canvas, ctx)
         except Exception:
@@ -155,6 +205,8 @@ class FrameRenderer:
                 self._failed_pages.add(name)
                 log.exception("page %s failed; drawing an error frame instead", name)
             canvas.clear()
+            if canvas.tickers is not None:
+                canvas.tickers.clear()
             _error_frame(canvas, f"{name}: error")
         else:
             self._failed_pages.discard(name)
@@ -162,13 +214,21 @@ class FrameRenderer:
     def swap(self) -> np.ndarray:
         """Make the back buffer current: ``front = lut[back]``, then the buffers change roles.
 
-        When the back buffer holds exactly what the front was last made from (a memoized page with the
-        same markers) the lookup is skipped: the front already holds those bytes.
+        Only what differs from the frame the front was last made from is looked up: nothing when the
+        back buffer holds that same composition, the tickers' rows when only their offsets moved.
         """
-        if self._drawn is None or self._drawn != self._shown:
-            self._lut2.take(self._back16[self._back], out=self._front16, mode="clip")
-            self._shown = self._drawn
-        self._drawn = None
+        holds = self._holds[self._back]
+        shown = self._shown
+        if holds is None or holds != shown:
+            back16 = self._back16[self._back]
+            if holds is not None and shown is not None and holds[0] == shown[0] and holds[2:] == shown[2:]:
+                top = min(t.rows()[0] for t in self._kept.tickers)
+                bottom = max(t.rows()[1] for t in self._kept.tickers)
+                words = slice(max(top, 0) * self._row_words, max(bottom, 0) * self._row_words)
+                self._lut2.take(back16[words], out=self._front16[words], mode="clip")
+            else:
+                self._lut2.take(back16, out=self._front16, mode="clip")
+            self._shown = holds
         self._back ^= 1
         return self.front
 

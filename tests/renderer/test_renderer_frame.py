@@ -156,3 +156,48 @@ def test_waiting_for_the_first_record() -> None:
     for page, kind in (("weather", "weather"), ("hourly", "weather"), ("daily", "weather"), ("sun_moon", "sun/moon")):
         ctx = PageContext(records={}, now=scene.now)
         assert [b.text for b in FrameRenderer().draw(page, ctx).text_boxes] == ["waiting for", kind], page
+
+
+def test_scrolling_text_moves_over_the_kept_drawing_without_drawing_the_page_again() -> None:
+    """A keyed page runs once per change of its inputs; its scrolling text is drawn over the kept drawing on
+    every frame. Frame for frame the result is the full redraw's, and the front buffer (looked up only
+    where the scroll moved) is the lookup table of the composed frame, across a pause, a stale kind and
+    a brightness change."""
+    font = get_font("5x8")
+    calls: list[int] = []
+    counting = [False]
+
+    @register_page("test_ticker", kinds=("weather",), key=lambda ctx: None)
+    def ticker_page(canvas: Canvas, ctx: PageContext) -> None:
+        if counting[0]:
+            calls.append(ctx.frame_index)
+        canvas.fill_rect(0, 0, 127, 63, (0, 0, 90))
+        canvas.text(font, 2, 2, "STILL", (255, 255, 255))
+        line = "a line far too long for a forty pixel window"
+        canvas.scroll_text(font, 10, 40, line, (255, 200, 0), width=40, frame_index=ctx.frame_index)
+
+    try:
+        memo, plain = FrameRenderer(brightness=70, gamma=2.2), FrameRenderer(brightness=70, gamma=2.2)
+        plain.memoize = False
+        base = scenes()["clock"]
+        windows = []
+        for frame in range(400):
+            health = {"weather": KindHealth(stale=frame >= 300)}
+            ctx = PageContext(records={}, now=base.now, health=health, frame_index=frame, paused=200 <= frame < 250)
+            if frame == 150:
+                memo.set_brightness(40)
+                plain.set_brightness(40)
+            counting[0] = True
+            front = memo.render("test_ticker", ctx)
+            counting[0] = False
+            plain.render("test_ticker", ctx)
+            assert np.array_equal(memo.composed, plain.composed), frame
+            assert np.array_equal(front, brightness_lut(memo.brightness, 2.2)[memo.composed]), frame
+            windows.append(memo.composed.copy())
+        assert calls == [0, 300]  # drawn at the start and when the stale flag changed the inputs
+        assert not np.array_equal(windows[60][40:48], windows[100][40:48])  # the line scrolls...
+        assert np.array_equal(windows[60][:40], windows[100][:40])  # ... and nothing else moves
+        assert np.array_equal(windows[0], windows[59])  # still for the first second
+    finally:
+        PAGES.pop("test_ticker")
+        PAGE_KINDS.pop("test_ticker")

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 
 from .._canvas import Canvas
 from .._context import PageContext
-from .._fonts import scroll_offset
 from .._layout import get_layout
-from .._registry import register_page
+from .._registry import every_second, register_page
 from .._units import format_temp, local_time
 from .._views import per_record
 from .._widgets import record_data
-
-
-def _clock_key(ctx: PageContext) -> Hashable:
-    """The second, and where a place name too long for its field has scrolled to."""
-    place = get_layout("clock").el("place")
-    assert place.font
-    width = place.font.measure(ctx.config.location.name)
-    return int(ctx.now.timestamp()), scroll_offset(width, place.w or 128, ctx.frame_index)
 
 
 @dataclass(frozen=True)
@@ -61,7 +51,7 @@ def clock_view(ctx: PageContext) -> ClockView:
     )
 
 
-@register_page("clock", kinds=("weather",), key=_clock_key)
+@register_page("clock", kinds=("weather",), key=every_second)
 def clock_page(canvas: Canvas, ctx: PageContext) -> None:
     """``7:05`` (12 h, with seconds and AM/PM beside it) or ``19:05`` (24 h), the date, the place."""
     key = (int(ctx.now.timestamp()), ctx.config)

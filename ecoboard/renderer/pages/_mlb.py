@@ -24,8 +24,8 @@ from .._layout import Layout, get_layout
 from .._registry import register_page
 from .._views import per_record
 from .._widgets import draw_waiting, number_option
-from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, shape, view_key
-from ._sports_rotation import followed_teams, games_to_show, rotation_index
+from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, shape
+from ._sports_rotation import followed_teams, games_to_show, rotation_frame_key, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
     GameView,
@@ -140,11 +140,8 @@ def screen(ctx: PageContext) -> Screen | None:
 
 
 def frame_key(ctx: PageContext) -> Hashable:
-    """The page's frame key: the game shown, its age label and the detail line's scroll position."""
-    current = screen(ctx)
-    if current is None or current.view is None:
-        return None
-    return view_key(get_layout("mlb"), current.view, current.stale, ctx.frame_index)
+    """The page's frame key: the rotation slot and the record's age once it is stale."""
+    return rotation_frame_key(ctx, "mlb", DEFAULT_ROTATE_SECONDS)
 
 
 @register_page("mlb", kinds=("mlb",), key=frame_key)

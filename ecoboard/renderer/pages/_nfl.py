@@ -34,9 +34,8 @@ from ._sports_draw import (
     paired_names,
     put,
     shape,
-    view_key,
 )
-from ._sports_rotation import followed_teams, games_to_show, rotation_index
+from ._sports_rotation import followed_teams, games_to_show, rotation_frame_key, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
     STATUS_COLORS,
@@ -167,13 +166,9 @@ def screen(ctx: PageContext) -> Screen | None:
 
 
 def frame_key(ctx: PageContext) -> Hashable:
-    """The page's frame key: the game (or bye) shown, its age label and the detail line's scroll position."""
-    current = screen(ctx)
-    if current is None:
-        return None
-    if current.view is None:
-        return ("bye", current.bye.get("id"), current.bye.get("abbreviation")) if current.bye else ("empty",)
-    return view_key(get_layout("nfl"), current.view, current.stale, ctx.frame_index)
+    """The page's frame key: the rotation slot, the record's age once it is stale, and the minute (the
+    scoreboard day and the byes follow the clock)."""
+    return rotation_frame_key(ctx, "nfl", DEFAULT_ROTATE_SECONDS, per_minute=True)
 
 
 @register_page("nfl", kinds=("nfl",), key=frame_key)

@@ -14,9 +14,9 @@ from functools import lru_cache
 import numpy as np
 
 from .._canvas import Canvas, Color
-from .._fonts import Font, fit_text, scroll_offset
+from .._fonts import Font, fit_text
 from .._layout import Element, Layout
-from ._sports_view import PHASE_LIVE, GameView, TeamView, wrap_words
+from ._sports_view import GameView, TeamView, wrap_words
 
 SIDES = ("away", "home")
 _GAP = 2
@@ -102,20 +102,6 @@ def draw_card(canvas: Canvas, layout: Layout, view: GameView, info: str, frame: 
 def card_detail(view: GameView, info: str) -> str:
     """The card's small line: the tag (G2, week), the detail (inning, new date, reason) and ``info`` (age)."""
     return "  ".join(p for p in (view.tag, view.detail, info) if p)
-
-
-def view_key(layout: Layout, view: GameView, info: str, frame: int) -> tuple[GameView, str, int]:
-    """A game screen's frame key: the view, the age label and the detail line's scroll offset at ``frame``."""
-    if view.phase == PHASE_LIVE:
-        return (view, info, 0)
-    el = layout.el("detail")
-    assert el.font is not None and el.w is not None
-    return (view, info, scroll_offset(_width(el.font, card_detail(view, info)), el.w, frame))
-
-
-@lru_cache(maxsize=64)
-def _width(font: Font, text: str) -> int:
-    return font.measure(text)
 
 
 def draw_status(canvas: Canvas, layout: Layout, headline: str, color: Color, detail: str, *, frame: int = 0) -> None:

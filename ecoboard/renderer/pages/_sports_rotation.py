@@ -7,11 +7,14 @@ once per record (:func:`ecoboard.renderer._views.per_record`), not on each of th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from ...sports import IN_PLAY, is_followed, select_games
+from .._context import PageContext
+from .._widgets import number_option
+from ._sports_view import age_label
 
 
 def rotation_index(count: int, elapsed: float, seconds: float) -> int:
@@ -46,3 +49,21 @@ def games_to_show(
     else:
         kept = ordered
     return kept or ordered
+
+
+def rotation_frame_key(ctx: PageContext, kind: str, default_seconds: float, *, per_minute: bool = False) -> Hashable:
+    """Frame key of a sports page: the rotation slot showing and, once the record is older than the
+    stale-score threshold, its age label (shown while a game is live); ``per_minute`` adds the
+    minute for a page whose selection follows the clock (the NFL scoreboard day).
+
+    The games and their order are fixed by the record, config and options, which the renderer already
+    compares; scrolling text is drawn over the kept drawing, so it needs no key.
+    """
+    record = ctx.records.get(kind)
+    if record is None:
+        return None
+    seconds = number_option(ctx.options, "rotate_seconds", default_seconds, 1.0)
+    slot = int(max(0.0, ctx.page_elapsed) // max(seconds, 0.5))
+    age = record.age_seconds(ctx.now)
+    aged = age_label(age) if age > ctx.config.display.stale_live_score_seconds else None
+    return slot, aged, int(ctx.now.timestamp()) // 60 if per_minute else None
