@@ -95,10 +95,22 @@ def test_bench_render_json_has_an_entry_per_page(
     assert bench_render.main(["--json", "--seconds", "0.002", "--repeat", "1"]) == 0
     results = json.loads(capsys.readouterr().out)
     assert set(results) == set(PAGES)
-    for entry in results.values():
-        assert set(entry) >= {"redraw_fps", "uncached_ms", "reuse_fps", "pillow_ms", "ratio_reuse"}
-        assert entry["ratio_is"] == "redraw"
-        assert entry["ratio"] == entry["ratio_redraw"] > 0 and entry["ratio_uncached"] > 0
+    for page, entry in results.items():
+        assert set(entry) >= {"loop_fps", "redraw_fps", "uncached_ms", "pillow_ms", "drawn", "scene", "scenes"}
+        assert entry["ratio_is"] == "loop"
+        assert entry["ratio"] == entry["ratio_loop"] > 0 and entry["ratio_redraw"] > 0 and entry["ratio_uncached"] > 0
+        assert entry["ratio"] == min(s["ratio"] for s in entry["scenes"].values())  # the slowest scene
+        assert {scenes()[name].page for name in entry["scenes"] if name in scenes()} <= {page}
+    assert set(results["weather"]["scenes"]) == {n for n, s in scenes().items() if s.page == "weather"}
+
+
+def test_the_render_loop_draws_a_page_only_when_its_inputs_change() -> None:
+    """The bench's ``drawn`` share: the clock runs once a second (10 seconds in 600 frames), the weather page
+    (records only) once, a sports page on its first frame and at the rotation after 5 s."""
+    every = scenes()
+    assert bench_render.drawn_share(every["clock"]) == 10 / bench_render.FRAMES  # 20:20:09.0 .. 20:20:18.98
+    assert bench_render.drawn_share(every["weather"]) == 1 / bench_render.FRAMES
+    assert bench_render.drawn_share(every["mlb"]) == 2 / bench_render.FRAMES  # its "4m old" label stays
 
 
 @pytest.mark.parametrize("frame_index", [0, 150])
