@@ -25,13 +25,14 @@ describe('EnvironmentPage', () => {
     expect(screen.getByText('Overcast')).toBeTruthy();
     expect(cell('Feels like')).toBe('34 °F'); // 0.9 °C
     expect(cell('Wind')).toBe('4 mph SW'); // 1.72 m/s from 216°
-    expect(cell('Precip.')).toBe('0.00 in');
+    expect(cell('Precip.')).toBe('0 in'); // no rain, not "0.00 in"
   });
 
-  it('shows 3.5 °C in metric units and hides the cells the provider did not send', () => {
+  it('shows 3.5 °C as whole degrees in metric units, like the panel, and hides the cells the provider did not send', () => {
     renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'metric' });
-    expect(screen.getByTestId('current-temperature').textContent).toBe('3.5 °C');
-    expect(cell('Feels like')).toBe('0.9 °C');
+    expect(screen.getByTestId('current-temperature').textContent).toBe('4 °C');
+    expect(cell('Feels like')).toBe('1 °C'); // 0.9 °C
+    expect(cell('Precip.')).toBe('0 mm');
     expect(cell('Wind')).toBe('6 km/h SW'); // 6.2 km/h as recorded
     expect(cell('Humidity')).toBeNull(); // humidity is null in this forecast: one hidden cell
     expect(cell('Gusts')).toBeNull();
@@ -42,7 +43,7 @@ describe('EnvironmentPage', () => {
   it('switches units with the toggle and remembers the choice', () => {
     renderWithRecords(<><UnitsToggle /><EnvironmentPage /></>, [WEATHER_PENZA], { units: 'imperial' });
     fireEvent.click(screen.getByRole('button', { name: 'temperature units' }));
-    expect(screen.getByTestId('current-temperature').textContent).toBe('3.5 °C');
+    expect(screen.getByTestId('current-temperature').textContent).toBe('4 °C');
     expect(localStorage.getItem('ecoboard.units')).toBe('metric');
   });
 
@@ -69,6 +70,17 @@ describe('EnvironmentPage', () => {
     expect(days[1].querySelector('.day')!.textContent).toBe('Sun'); // 2023-11-12
     expect(days[0].querySelector('.day-max')!.textContent).toBe('4°'); // 3.8 °C
     expect(days[0].querySelector('.day-min')!.textContent).toBe('0°'); // 0.3 °C
+  });
+
+  it('shows each day\'s rain to a tenth of a mm or a hundredth of an inch, and a dry day as nothing', () => {
+    const extras = () => within(screen.getByTestId('daily')).getAllByRole('listitem')
+      .map((li) => li.querySelector('.day-extra')!.textContent);
+    const { unmount } = renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'metric' });
+    // sums 0, 10.5, 1.7, 0.1, 2.1, 0.3 and 0 mm; the record has no chance of precipitation
+    expect(extras()).toEqual(['', '10.5 mm', '1.7 mm', '0.1 mm', '2.1 mm', '0.3 mm', '']);
+    unmount();
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'imperial' });
+    expect(extras()).toEqual(['', '0.41 in', '0.07 in', '<0.01 in', '0.08 in', '0.01 in', '']);
   });
 
   it('marks a record stale once valid_until has passed on the client clock, or when the server says so', () => {

@@ -3,7 +3,10 @@ import type { AqiData, SunMoonData, WeatherData, WeatherHour } from '../api/type
 import { KindStatus } from '../components/KindStatus';
 import { WeatherIcon } from '../components/WeatherIcon';
 import { calendarDateIn, formatDate, formatHour, formatTime, formatWeekday } from '../format/time';
-import { compass, formatDegrees, formatPrecipitation, formatPressure, formatTemperature, formatWind } from '../format/units';
+import {
+  compass, formatChance, formatConcentration, formatDegrees, formatFraction, formatPercent, formatPrecipitation,
+  formatPressure, formatTemperature, formatUvIndex, formatWind,
+} from '../format/units';
 import { useNow, useRecord } from '../live/LiveContext';
 import { useSettings, type Units } from '../live/settings';
 
@@ -29,18 +32,18 @@ function Current({ weather, units }: { weather: WeatherData; units: Units }) {
     <div className="current">
       <div className="current-main">
         <WeatherIcon condition={c.condition} isDay={c.is_day} size={64} />
-        <span className="current-temp" data-testid="current-temperature">{formatTemperature(c.temperature, units, true)}</span>
+        <span className="current-temp" data-testid="current-temperature">{formatTemperature(c.temperature, units)}</span>
       </div>
       <p className="current-desc">{c.description ?? c.condition.replace(/_/g, ' ')}</p>
       <div className="cells">
-        <Cell label="Feels like" value={formatTemperature(c.feels_like, units, true)} />
-        <Cell label="Humidity" value={c.humidity === null || c.humidity === undefined ? null : `${Math.round(c.humidity)} %`} />
+        <Cell label="Feels like" value={formatTemperature(c.feels_like, units)} />
+        <Cell label="Humidity" value={formatPercent(c.humidity)} />
         <Cell label="Wind" value={wind && direction ? `${wind} ${direction}` : wind} />
         <Cell label="Gusts" value={formatWind(c.wind_gust, units)} />
         <Cell label="Precip." value={formatPrecipitation(c.precipitation, units)} />
         <Cell label="Pressure" value={formatPressure(c.pressure, units)} />
-        <Cell label="UV" value={c.uv_index === null || c.uv_index === undefined ? null : String(Math.round(c.uv_index))} />
-        <Cell label="Clouds" value={c.cloud_cover === null || c.cloud_cover === undefined ? null : `${Math.round(c.cloud_cover)} %`} />
+        <Cell label="UV" value={formatUvIndex(c.uv_index)} />
+        <Cell label="Clouds" value={formatPercent(c.cloud_cover)} />
       </div>
     </div>
   );
@@ -51,8 +54,8 @@ function Aqi({ aqi }: { aqi: AqiData }) {
   if (!main) return null;
   const given = aqi.pollutants ?? {};
   const pollutants = Object.keys(POLLUTANTS)
-    .map((k) => [k, given[k]] as const)
-    .filter(([, v]) => v !== null && v !== undefined);
+    .map((k) => [k, formatConcentration(given[k])] as const)
+    .filter(([, v]) => v !== null);
   return (
     <div className="aqi">
       <div className="aqi-main" style={{ borderColor: main.color }}>
@@ -70,7 +73,7 @@ function Aqi({ aqi }: { aqi: AqiData }) {
       {pollutants.length > 0 && (
         <p className="pollutants">
           {pollutants.map(([k, v]) => (
-            <span key={k}>{POLLUTANTS[k]} {Math.round(Number(v) * 10) / 10}</span>
+            <span key={k}>{POLLUTANTS[k]} {v}</span>
           ))}
         </p>
       )}
@@ -94,16 +97,17 @@ function Hourly({ weather, units }: { weather: WeatherData; units: Units }) {
     <section className="panel">
       <h2>Next hours</h2>
       <ol className="hourly" data-testid="hourly">
-        {hours.map((h) => (
-          <li key={h.time}>
-            <span className="hour">{formatHour(h.time, zone)}</span>
-            <WeatherIcon condition={h.condition} isDay={h.is_day} size={26} />
-            <span className="hour-temp">{formatDegrees(h.temperature, units)}</span>
-            {h.precipitation_probability !== null && h.precipitation_probability !== undefined && (
-              <span className="hour-pop">{Math.round(h.precipitation_probability)}%</span>
-            )}
-          </li>
-        ))}
+        {hours.map((h) => {
+          const chance = formatChance(h.precipitation_probability);
+          return (
+            <li key={h.time}>
+              <span className="hour">{formatHour(h.time, zone)}</span>
+              <WeatherIcon condition={h.condition} isDay={h.is_day} size={26} />
+              <span className="hour-temp">{formatDegrees(h.temperature, units)}</span>
+              {chance !== null && <span className="hour-pop">{chance}</span>}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
@@ -126,11 +130,10 @@ function Daily({ weather, units }: { weather: WeatherData; units: Units }) {
               <span className="day-min">{formatDegrees(d.temperature_min, units)}</span>
             </span>
             <span className="day-extra">
-              {d.precipitation_probability !== null && d.precipitation_probability !== undefined
-                ? `${Math.round(d.precipitation_probability)}%`
-                : (d.precipitation_sum ?? 0) >= 0.1 // less than a tenth of a mm reads as dry
+              {formatChance(d.precipitation_probability)
+                ?? ((d.precipitation_sum ?? 0) >= 0.1 // less than a tenth of a mm reads as dry
                   ? formatPrecipitation(d.precipitation_sum, units)
-                  : ''}
+                  : '')}
             </span>
           </li>
         ))}
@@ -145,8 +148,8 @@ const PHASES: Record<string, string> = {
 };
 
 function SunMoon({ sun, zone }: { sun: SunMoonData; zone: string | null | undefined }) {
-  const illumination = sun.moon_illumination === null || sun.moon_illumination === undefined
-    ? null : `${Math.round(sun.moon_illumination * 100)} % lit`;
+  const lit = formatFraction(sun.moon_illumination);
+  const illumination = lit === null ? null : `${lit} lit`;
   return (
     <div className="cells">
       <Cell label="Sunrise" value={formatTime(sun.sunrise, zone)} />
