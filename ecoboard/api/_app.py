@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 CORS_ALLOW_HEADERS = "Authorization, Content-Type, Last-Event-ID"
 CORS_MAX_AGE = "600"
+CORS_EXPOSE_HEADERS = ", ".join(_display.FRAME_HEADERS)
 
 
 def create_app(deps: ApiDeps) -> EcoboardApp:
@@ -85,6 +86,7 @@ async def _cors(response: Response) -> Response:
     if not origin or not request.path.startswith("/api/") or not (origin in allowed or "*" in allowed):
         return response
     response.headers["Access-Control-Allow-Origin"] = origin
+    response.headers["Access-Control-Expose-Headers"] = CORS_EXPOSE_HEADERS
     response.vary.add("Origin")
     if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"

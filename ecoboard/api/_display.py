@@ -12,7 +12,10 @@ import io
 import json
 import logging
 import math
+from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
 import trio
@@ -20,6 +23,7 @@ from PIL import Image
 from quart import Blueprint, Response, request
 
 from .._errors import BusError
+from .._record import iso_utc
 from ._context import this_app
 from ._json import error_response, json_response
 
@@ -28,6 +32,11 @@ log = logging.getLogger(__name__)
 bp = Blueprint("display", __name__, url_prefix="/api/v1/display")
 
 COMMANDS = ("pause", "play", "next", "prev", "brightness", "reload")
+FRAME_PAGE = "Ecoboard-Page"
+FRAME_PAGE_INDEX = "Ecoboard-Page-Index"
+FRAME_PAUSED = "Ecoboard-Paused"
+FRAME_AT = "Ecoboard-Frame-At"
+FRAME_HEADERS = (FRAME_PAGE, FRAME_PAGE_INDEX, FRAME_PAUSED, FRAME_AT)
 SCALE_DEFAULT = 4
 SCALE_MAX = 16
 _NO_DISPLAY = "no display: this API runs without the LED panel"
@@ -49,21 +58,41 @@ def _png(frame: np.ndarray, scale: int) -> bytes:
     return out.getvalue()
 
 
+def frame_headers(state: Mapping[str, Any]) -> dict[str, str]:
+    """What the display showed with this frame, as response headers (the page name percent-encoded)."""
+    headers = {
+        FRAME_PAGE: quote(str(state.get("page") or ""), safe=""),
+        FRAME_PAGE_INDEX: str(state.get("page_index", "")),
+        FRAME_PAUSED: "true" if state.get("paused") else "false",
+    }
+    at = state.get("last_frame_at")
+    if at is not None:
+        headers[FRAME_AT] = iso_utc(at) if isinstance(at, datetime) else str(at)
+    return headers
+
+
 @bp.get("/frame.png")
 async def frame_png() -> Response:
-    """The live frame as PNG, each LED ``scale`` × ``scale`` pixels (1..16, default 4)."""
+    """The live frame as PNG, each LED ``scale`` × ``scale`` pixels (1..16, default 4).
+
+    The ``Ecoboard-Page``, ``-Page-Index``, ``-Paused`` and ``Ecoboard-Frame-At`` headers describe
+    this very frame: a client that shows the page name beside the picture takes it from here, not
+    from a separate ``GET /display`` that may be a page-change apart.
+    """
     text = request.args.get("scale", str(SCALE_DEFAULT))
     if not text.isdigit() or not 1 <= int(text) <= SCALE_MAX:
         return error_response(422, f"scale: expected a whole number from 1 to {SCALE_MAX}, got {text!r}")
     display = this_app().deps.display
     if display is None:
         return error_response(503, _NO_DISPLAY)
-    frame = display.latest_frame()
+    # the frame and the state together, with no checkpoint between: the render loop cannot run in between
+    frame, state = display.latest_frame(), display.state()
     if frame is None:
         return error_response(503, "no frame yet")
     # copy on the trio thread (the render loop may reuse its buffer), encode on a worker thread
     png = await trio.to_thread.run_sync(_png, frame.copy(), int(text))
-    return Response(png, content_type="image/png", headers={"Cache-Control": "no-store"})
+    headers = {"Cache-Control": "no-store", **frame_headers(state)}
+    return Response(png, content_type="image/png", headers=headers)
 
 
 def _authorized(token: str) -> bool:

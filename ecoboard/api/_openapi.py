@@ -152,7 +152,19 @@ _PATHS: dict[str, Any] = {
             ],
             "responses": {
                 "200": {
-                    "description": "128·scale × 64·scale PNG",
+                    "description": "128·scale × 64·scale PNG; the headers describe this frame",
+                    "headers": {
+                        "Ecoboard-Page": {
+                            "description": "the page shown (percent-encoded)",
+                            "schema": {"type": "string"},
+                        },
+                        "Ecoboard-Page-Index": {"description": "its place in the cycle", "schema": {"type": "integer"}},
+                        "Ecoboard-Paused": {"schema": {"type": "string", "enum": ["true", "false"]}},
+                        "Ecoboard-Frame-At": {
+                            "description": "when the frame was shown",
+                            "schema": {"type": "string", "format": "date-time"},
+                        },
+                    },
                     "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}},
                 },
                 "422": _json(_ERROR, "bad scale"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -103,6 +103,85 @@ async def test_frame_png_default_scale_and_errors(tmp_path):
         response = await api.client.get("/api/v1/display/frame.png")
         assert response.status_code == 503
         assert response.json() == {"error": "no frame yet"}
+
+
+class CyclingPanel:
+    """A display whose render loop never stops: each step shows the next page and a new frame at once.
+
+    Page ``i`` is drawn in red ``40 * i``; the frame number is written into pixel (0, 0)'s green and
+    blue, and the frame shows at ``START`` plus that many 1/60 s.
+    """
+
+    PAGES = ("clock", "weather", "mlb", "nfl", "sun_moon")
+    START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.page_index = 0
+        self.frame = np.zeros((64, 128, 3), dtype=np.uint8)
+        self.last_frame_at = self.START
+
+    def step(self) -> None:
+        self.count += 1
+        self.page_index = self.count % len(self.PAGES)
+        self.frame[...] = (40 * self.page_index, 0, 0)
+        self.frame[0, 0, 1:] = (self.count // 256 % 256, self.count % 256)
+        self.last_frame_at = self.START + timedelta(seconds=self.count / 60)
+
+    async def run(self) -> None:
+        while True:
+            self.step()
+            await trio.lowlevel.checkpoint()
+
+    def state(self) -> Mapping[str, Any]:
+        return {
+            "page": self.PAGES[self.page_index],
+            "page_index": self.page_index,
+            "pages": list(self.PAGES),
+            "paused": self.count % 2 == 1,
+            "brightness": 80,
+            "fps": 60.0,
+            "frame_time_ms": 1.0,
+            "missed_frames": 0,
+            "last_frame_at": self.last_frame_at,
+        }
+
+    def latest_frame(self) -> np.ndarray | None:
+        return self.frame.copy()
+
+
+async def test_frame_headers_name_the_page_of_that_very_frame(tmp_path):
+    view = CyclingPanel()
+    async with running_api(store_url_sqlite(tmp_path), display=view) as api, trio.open_nursery() as nursery:
+        nursery.start_soon(view.run)
+        seen = set()
+        for _ in range(12):
+            response = await api.client.get("/api/v1/display/frame.png", params={"scale": 1})
+            assert response.status_code == 200
+            pixels = np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB"))
+            index = int(pixels[5, 5, 0]) // 40
+            count = int(pixels[0, 0, 1]) * 256 + int(pixels[0, 0, 2])
+            assert response.headers["ecoboard-page-index"] == str(index)
+            assert response.headers["ecoboard-page"] == CyclingPanel.PAGES[index]
+            assert response.headers["ecoboard-paused"] == ("true" if count % 2 else "false")
+            shown_at = CyclingPanel.START + timedelta(seconds=count / 60)
+            assert response.headers["ecoboard-frame-at"] == shown_at.isoformat()
+            seen.add(index)
+        nursery.cancel_scope.cancel()
+    assert len(seen) > 1  # the panel moved on between requests, and every answer stayed consistent
+
+
+async def test_frame_headers_percent_encode_the_page_and_take_iso_text(tmp_path):
+    class Renamed(PanelView):
+        def state(self) -> Mapping[str, Any]:
+            return {**super().state(), "page": "météo 2", "last_frame_at": "2026-12-03T17:00:01+00:00"}
+
+    async with running_api(store_url_sqlite(tmp_path), display=Renamed(gradient_frame())) as api:
+        response = await api.client.get("/api/v1/display/frame.png")
+        assert response.status_code == 200
+        assert response.headers["ecoboard-page"] == "m%C3%A9t%C3%A9o%202"
+        assert (response.headers["ecoboard-page-index"], response.headers["ecoboard-paused"]) == ("1", "false")
+        assert response.headers["ecoboard-frame-at"] == "2026-12-03T17:00:01+00:00"
 
 
 async def _control(api, command: str, *, token: str | None = TOKEN, **kwargs: Any):

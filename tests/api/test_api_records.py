@@ -111,6 +111,10 @@ async def test_cors_allows_configured_origins_with_preflight(tmp_path):
         allowed = await api.client.get("/api/v1/records", headers={"Origin": "http://tablet.local:5173"})
         assert allowed.headers["access-control-allow-origin"] == "http://tablet.local:5173"
         assert "Origin" in allowed.headers["vary"]
+        # a dashboard on another origin may read what the frame's headers say about it
+        assert allowed.headers["access-control-expose-headers"] == (
+            "Ecoboard-Page, Ecoboard-Page-Index, Ecoboard-Paused, Ecoboard-Frame-At"
+        )
         other = await api.client.get("/api/v1/records", headers={"Origin": "http://evil.example"})
         assert "access-control-allow-origin" not in other.headers
         preflight = await api.client.options(
