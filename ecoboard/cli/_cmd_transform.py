@@ -3,7 +3,9 @@ recorded answers and print the normalized record as JSON (nothing is fetched, st
 
 ``FILE`` is the answer to the provider's first request. A provider that makes several requests
 takes the others as ``--file NAME=PATH`` (names as in its ``requests()``: ``sun_moon`` from
-``met-norway`` has ``sun`` and ``moon``). The printed record has ``version`` 0: it was not stored.
+``met-norway`` has ``sun`` and ``moon``). The answer to a follow-up request (``range`` of the MLB
+providers after a day without games) may be given the same way; without it the record is the one a
+failed follow-up gives. The printed record has ``version`` 0: it was not stored.
 """
 
 from __future__ import annotations
@@ -53,18 +55,34 @@ class _IntermixedParser(argparse.ArgumentParser):
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``transform`` subcommand."""
-    parser = subparsers.add_parser("transform", help="print the normalized record for recorded provider answers",
-                                   description=__doc__.split("\n\n")[0])
+    parser = subparsers.add_parser(
+        "transform",
+        help="print the normalized record for recorded provider answers",
+        description=__doc__.split("\n\n")[0],
+    )
     parser.__class__ = _IntermixedParser
     parser.add_argument("kind", metavar="KIND")
     parser.add_argument("--provider", required=True, metavar="PROVIDER", help="provider id, e.g. mlb-statsapi")
-    parser.add_argument("--now", required=True, metavar="ISO-INSTANT",
-                        help="the instant of the fetch, with an offset (e.g. 2024-04-28T20:10:00Z)")
+    parser.add_argument(
+        "--now",
+        required=True,
+        metavar="ISO-INSTANT",
+        help="the instant of the fetch, with an offset (e.g. 2024-04-28T20:10:00Z)",
+    )
     parser.add_argument("file", metavar="FILE", nargs="?", help="the answer to the provider's first request")
-    parser.add_argument("--file", dest="files", action="append", default=[], metavar="NAME=PATH",
-                        help="the answer to request NAME (repeat for multi-request providers)")
-    parser.add_argument("--config", metavar="FILE",
-                        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)")
+    parser.add_argument(
+        "--file",
+        dest="files",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="the answer to request NAME (repeat for multi-request providers)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)",
+    )
     parser.set_defaults(handler=run_transform)
 
 
@@ -74,30 +92,49 @@ def _context(args: argparse.Namespace, config: Config, provider: Provider) -> Fe
     except ValueError as exc:
         raise ConfigError(f"--now: expected an ISO-8601 instant with an offset, got {args.now!r} ({exc})") from None
     if not _NOW_RANGE[0] <= now.year <= _NOW_RANGE[1]:  # date arithmetic near year 1 or 9999 overflows
-        raise ConfigError(f"--now: expected an instant in the years {_NOW_RANGE[0]} to {_NOW_RANGE[1]}, "
-                          f"got {args.now!r}")
+        raise ConfigError(
+            f"--now: expected an instant in the years {_NOW_RANGE[0]} to {_NOW_RANGE[1]}, got {args.now!r}"
+        )
     settings = config.providers.get(args.kind)
     if settings is None or settings.provider != provider.name:
         settings = ProviderSettings(provider=provider.name)
     return FetchContext(now=now, config=config, settings=settings, api_key=None)
 
 
-def _paths(args: argparse.Namespace, names: list[str]) -> dict[str, Path]:
+def _paths(args: argparse.Namespace, first: str) -> dict[str, Path]:
+    """The answer files by request name: ``FILE`` for request ``first``, then every ``--file NAME=PATH``."""
     paths: dict[str, Path] = {}
     if args.file:
-        paths[names[0]] = Path(args.file)
+        paths[first] = Path(args.file)
     for item in args.files:
         name, sep, path = item.partition("=")
         if not sep or not name or not path:
             raise ConfigError(f"--file: expected NAME=PATH, got {item!r}")
-        if name not in names:
-            raise ConfigError(f"--file: {name!r} is not a request of this provider (its requests: {', '.join(names)})")
         paths[name] = Path(path)
+    return paths
+
+
+def _answers(args: argparse.Namespace, provider: Provider, ctx: FetchContext) -> dict[str, Any]:
+    """The parsed answers of the provider's requests and of those follow-ups that were given."""
+    names = [spec.name for spec in provider.requests(ctx)]
+    paths = _paths(args, names[0])
     missing = [n for n in names if n not in paths]
     if missing:
-        raise ConfigError(f"no answer given for request {', '.join(missing)} (requests: {', '.join(names)}; "
-                          "give FILE for the first and --file NAME=PATH for the others)")
-    return paths
+        raise ConfigError(
+            f"no answer given for request {', '.join(missing)} (requests: {', '.join(names)}; "
+            "give FILE for the first and --file NAME=PATH for the others)"
+        )
+    answers = {name: _read(provider, paths[name]) for name in names}
+    follow_ups = [spec.name for spec in provider.follow_up(answers, ctx)] if provider.follow_up else []
+    for name, path in paths.items():
+        if name in follow_ups:
+            answers[name] = _read(provider, path)
+        elif name not in names:
+            asked = ", ".join(names + follow_ups)
+            raise ConfigError(
+                f"--file: {name!r} is not a request of this provider for these answers (its requests: {asked})"
+            )
+    return answers
 
 
 def _read(provider: Provider, path: Path) -> Any:
@@ -105,8 +142,9 @@ def _read(provider: Provider, path: Path) -> Any:
         content = path.read_bytes()
     except OSError as exc:
         raise PayloadError(f"{path}: cannot read: {exc.strerror}", provider=provider.name) from None
-    response = httpx.Response(200, content=content,
-                              headers={"Content-Type": _CONTENT_TYPES.get(path.suffix, "application/json")})
+    response = httpx.Response(
+        200, content=content, headers={"Content-Type": _CONTENT_TYPES.get(path.suffix, "application/json")}
+    )
     return decode_json(provider.name, str(path), response)
 
 
@@ -114,8 +152,7 @@ def transform_files(args: argparse.Namespace, config: Config) -> Record:
     """The normalized record (version 0) for the files named on the command line."""
     provider = get_provider(args.kind, args.provider)
     ctx = _context(args, config, provider)
-    names = [spec.name for spec in provider.requests(ctx)]
-    answers = {name: _read(provider, path) for name, path in _paths(args, names).items()}
+    answers = _answers(args, provider, ctx)
     data, delay = transform_answers(provider, args.kind, answers, ctx)
     return Record(args.kind, 0, ctx.now, ctx.now + timedelta(seconds=stale_after(delay)), provider.name, data)
 
@@ -129,8 +166,11 @@ def run_transform(args: argparse.Namespace) -> int:
         raise
     except Exception as exc:  # a provider bug on odd input: one line here, the traceback with -v
         log.debug("transform failed", exc_info=True)
-        print(f"ecoboard transform: error: the {args.provider} transform failed unexpectedly "
-              f"({type(exc).__name__}: {exc}); this is a bug", file=sys.stderr)
+        print(
+            f"ecoboard transform: error: the {args.provider} transform failed unexpectedly "
+            f"({type(exc).__name__}: {exc}); this is a bug",
+            file=sys.stderr,
+        )
         return 3
     try:
         sys.stdout.write(json.dumps(record.to_json(), indent=2, ensure_ascii=False) + "\n")

@@ -3,6 +3,9 @@
 One GET of ``<base>/scoreboard?dates=YYYYMMDD`` for the scoreboard day. Team ids are ESPN's own
 (not the Stats API's), so teams come from the payload, with the user's overrides. Doubleheaders are
 read from the competition notes ("Doubleheader - Game 1"); the count and runners from ``situation``.
+
+When that day has no games, a follow-up GET of ``<base>/scoreboard?dates=<day+1>-<day+N>&limit=1000``
+(request ``range``; N is ``options.next_game_days``, default 10) gives ``next_game`` (C18).
 """
 
 from __future__ import annotations
@@ -14,9 +17,8 @@ from typing import Any
 
 from .._provider import FetchContext, RequestSpec
 from ._espn import base_game, check_league
-from ._sports_common import base_url, board_day, mlb_data, sports_provider
+from ._sports_common import base_url, board_day, mlb_data, next_game_range, sports_provider
 from ._sports_json import obj, opt_count, opt_str, require_list
-from ._teams import team_overrides
 
 NAME = "espn"
 DEFAULT_BASE_URL = "https://site.api.espn.com/apis/site/v2/sports/baseball/mlb"
@@ -24,11 +26,24 @@ DEFAULT_BASE_URL = "https://site.api.espn.com/apis/site/v2/sports/baseball/mlb"
 _DOUBLEHEADER = re.compile(r"doubleheader\s*-\s*game\s*(\d)", re.IGNORECASE)
 _HALVES = {"top": "top", "bot": "bottom", "mid": "middle", "end": "end"}
 
+RANGE_LIMIT = 1000
+"""Events asked for in the range scoreboard: more than 60 days of MLB hold (about 15 games a day)."""
+
 
 def requests(ctx: FetchContext) -> list[RequestSpec]:
     """The scoreboard of the scoreboard day."""
     params = {"dates": board_day(ctx).strftime("%Y%m%d")}
     return [RequestSpec(name="scoreboard", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/scoreboard", params=params)]
+
+
+def follow_up(answers: Mapping[str, Any], ctx: FetchContext) -> list[RequestSpec]:
+    """The scoreboard of the days after the scoreboard day, asked only when that day has no games."""
+    events = obj(answers.get("scoreboard")).get("events")
+    if not isinstance(events, list) or events:
+        return []
+    first, last = next_game_range(ctx, "mlb")
+    params = {"dates": f"{first:%Y%m%d}-{last:%Y%m%d}", "limit": str(RANGE_LIMIT)}
+    return [RequestSpec(name="range", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/scoreboard", params=params)]
 
 
 def _doubleheader(note: str | None) -> int | None:
@@ -61,14 +76,16 @@ def _game(event: Any, index: int, now: datetime, overrides: Mapping[str, Mapping
     return game
 
 
-def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
-    """The scoreboard day's games (docs/records.md ``mlb``), keyed by ESPN's game and team ids."""
-    board = responses["scoreboard"]
+def _games(board: Any, now: datetime, overrides: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
     check_league(board, "MLB")
-    overrides = team_overrides(ctx, "mlb")
     events = require_list(board, "events", "events", NAME)
-    games = [_game(event, index, ctx.now, overrides) for index, event in enumerate(events)]
-    return mlb_data(ctx, games)
+    return [_game(event, index, now, overrides) for index, event in enumerate(events)]
 
 
-PROVIDERS = (sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL),)
+def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
+    """The scoreboard day's games (docs/records.md ``mlb``), keyed by ESPN's game and team ids; on a day
+    without games, ``next_game`` comes from the ``range`` answer when there is one (C18)."""
+    return mlb_data(responses["scoreboard"], responses.get("range"), _games, ctx, NAME)
+
+
+PROVIDERS = (sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL, follow_up=follow_up),)

@@ -3,6 +3,9 @@
 One GET of ``/schedule?sportId=1&date=<scoreboard day>&hydrate=linescore,team``. The transform also
 accepts answers without the hydrations: teams then come from the bundled table by id and the
 linescore fields (inning, count, runners, hits, errors) are null.
+
+When that day has no games, a follow-up GET of ``/schedule?sportId=1&startDate=<day+1>&endDate=<day+N>
+&hydrate=team`` (request ``range``; N is ``options.next_game_days``, default 10) gives ``next_game`` (C18).
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from typing import Any
 
 from ...sports import parse_instant
 from .._provider import FetchContext, RequestSpec
-from ._sports_common import base_url, board_day, mlb_data, sports_provider
+from ._sports_common import base_url, board_day, mlb_data, next_game_range, sports_provider
 from ._sports_json import items, obj, opt_bool, opt_count, opt_str, require, require_int, require_list
 from ._sports_status import statsapi_status
-from ._teams import apply_overrides, fill_unknown, mlb_teams, team_overrides
+from ._teams import apply_overrides, fill_unknown, mlb_teams
 
 NAME = "mlb-statsapi"
 DEFAULT_BASE_URL = "https://statsapi.mlb.com/api/v1"
@@ -42,6 +45,16 @@ def requests(ctx: FetchContext) -> list[RequestSpec]:
     """The schedule of the scoreboard day, with linescore and team data."""
     params = {"sportId": "1", "date": board_day(ctx).isoformat(), "hydrate": "linescore,team"}
     return [RequestSpec(name="schedule", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/schedule", params=params)]
+
+
+def follow_up(answers: Mapping[str, Any], ctx: FetchContext) -> list[RequestSpec]:
+    """The schedule of the days after the scoreboard day, asked only when that day has no games."""
+    dates = obj(answers.get("schedule")).get("dates")
+    if not isinstance(dates, list) or any(items(obj(day).get("games")) for day in dates):
+        return []
+    first, last = next_game_range(ctx, "mlb")
+    params = {"sportId": "1", "startDate": first.isoformat(), "endDate": last.isoformat(), "hydrate": "team"}
+    return [RequestSpec(name="range", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/schedule", params=params)]
 
 
 def _record(block: Mapping[str, Any]) -> str | None:
@@ -162,15 +175,18 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
     }
 
 
-def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
-    """The scoreboard day's games (docs/records.md ``mlb``); an empty schedule is a normal day (C18)."""
-    schedule = responses["schedule"]
-    overrides = team_overrides(ctx, "mlb")
+def _games(schedule: Any, now: datetime, overrides: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
     games: list[dict[str, Any]] = []
     for day in require_list(schedule, "dates", "dates", NAME):
         for raw in items(obj(day).get("games")):
-            games.append(_game(raw, len(games), ctx.now, overrides))
-    return mlb_data(ctx, games)
+            games.append(_game(raw, len(games), now, overrides))
+    return games
 
 
-PROVIDERS = (sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL),)
+def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
+    """The scoreboard day's games (docs/records.md ``mlb``); an empty schedule is a normal day (C18)
+    whose ``next_game`` comes from the ``range`` answer when there is one."""
+    return mlb_data(responses["schedule"], responses.get("range"), _games, ctx, NAME)
+
+
+PROVIDERS = (sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL, follow_up=follow_up),)
