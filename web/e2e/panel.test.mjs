@@ -52,6 +52,34 @@ describe('panel mirror and controls against the appliance', () => {
     const state = await display();
     await page.locator('.mirror h2', { hasText: state.pages[state.page_index] }).waitFor();
     assert.equal(await page.getByTestId('controls').count(), 0); // no token entered yet
+    // From here on, note the page name beside the picture each time the picture or the name changes.
+    await page.evaluate(() => {
+      const seen = [];
+      window.mirrorSeen = seen;
+      const note = () => {
+        const img = document.querySelector('img.panel-frame');
+        const name = document.querySelector('[data-testid="mirror-page"]');
+        if (img && name) seen.push({ src: img.getAttribute('src'), frame: img.dataset.page, name: name.textContent });
+      };
+      new MutationObserver(note).observe(document.querySelector('.mirror'), {
+        subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['src', 'data-page'],
+      });
+    });
+  });
+
+  it('names beside the picture the page that picture was drawn for (the frame response names it)', async () => {
+    const response = await fetch(`${server.url}/api/v1/display/frame.png`);
+    assert.equal(response.status, 200);
+    const state = await display();
+    const named = response.headers.get('ecoboard-page');
+    assert.ok(state.pages.includes(named), `${named} is one of ${state.pages}`);
+    assert.match(response.headers.get('ecoboard-page-index'), /^\d+$/);
+    assert.equal(state.pages[Number(response.headers.get('ecoboard-page-index'))], named);
+    assert.ok(['true', 'false'].includes(response.headers.get('ecoboard-paused')));
+    const img = page.locator('img.panel-frame');
+    const frame = await img.getAttribute('data-page');
+    assert.ok(state.pages.includes(frame), `the shown frame names its page: ${frame}`);
+    await page.getByTestId('mirror-page').filter({ hasText: ` · ${frame}` }).waitFor();
   });
 
   it('pauses, steps and dims the panel once the token is entered; a wrong token is refused', async () => {
@@ -74,6 +102,11 @@ describe('panel mirror and controls against the appliance', () => {
 
     await page.getByRole('button', { name: '▶ Play' }).click();
     await until((s) => !s.paused, 'play');
+
+    // Through pause, next and play, the name beside the picture was always the picture's own page.
+    const seen = await page.evaluate(() => window.mirrorSeen);
+    assert.ok(seen.some((s) => s.frame === stepped.pages[stepped.page_index]), JSON.stringify(seen.slice(-5)));
+    for (const s of seen) assert.ok([` · ${s.frame}`, ` · ${s.frame} · paused`].includes(s.name), JSON.stringify(s));
 
     await page.getByRole('button', { name: 'Forget token' }).click();
     await page.getByLabel('Control token (enables the panel buttons)').fill('not-the-token');

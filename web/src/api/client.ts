@@ -1,4 +1,4 @@
-// The few non-streaming calls: the display state and the control commands.
+// The few non-streaming calls: the display state, its live frame and the control commands.
 import type { DisplayState } from './types';
 
 export type Command = 'pause' | 'play' | 'next' | 'prev' | 'brightness' | 'reload';
@@ -8,6 +8,48 @@ export async function getDisplay(base = ''): Promise<DisplayState | null> {
   try {
     const response = await fetch(`${base}/api/v1/display`, { headers: { Accept: 'application/json' } });
     return response.ok ? ((await response.json()) as DisplayState) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the panel showed with one frame, from the headers of that frame's own response. */
+export interface FrameMeta {
+  page: string | null;
+  pageIndex: number | null;
+  paused: boolean | null;
+  shownAt: string | null;
+}
+
+/** The display state the API sent with a frame (`Ecoboard-Page`, `-Page-Index`, `-Paused`, `-Frame-At`). */
+export function frameMeta(headers: Headers): FrameMeta {
+  const page = headers.get('Ecoboard-Page');
+  const index = Number.parseInt(headers.get('Ecoboard-Page-Index') ?? '', 10);
+  const paused = headers.get('Ecoboard-Paused');
+  let name: string | null = null;
+  try {
+    name = page ? decodeURIComponent(page) : null;
+  } catch {
+    name = page; // not percent-encoded after all: show it as sent
+  }
+  return {
+    page: name,
+    pageIndex: Number.isInteger(index) ? index : null,
+    paused: paused === 'true' ? true : paused === 'false' ? false : null,
+    shownAt: headers.get('Ecoboard-Frame-At'),
+  };
+}
+
+export interface PanelFrame extends FrameMeta {
+  png: Blob;
+}
+
+/** The live frame (PNG, `scale` pixels per LED) with what the panel showed with it; null when there is none. */
+export async function getFrame(scale = 4, base = ''): Promise<PanelFrame | null> {
+  try {
+    const response = await fetch(`${base}/api/v1/display/frame.png?scale=${scale}`, { cache: 'no-store' });
+    if (!response.ok) return null;
+    return { ...frameMeta(response.headers), png: await response.blob() };
   } catch {
     return null;
   }

@@ -1,13 +1,18 @@
 // The LED panel, mirrored: its current frame refreshed about 1.5×/s (the next frame is requested
-// only after the previous one loaded, so a slow link never piles up requests) and its state, hidden
-// while the API says there is no display (503: `ecoboard api` in the cluster). The control buttons
-// show whenever a token is set: the cluster API forwards commands to the Pi over the bus.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { getDisplay, sendCommand, type Command } from '../api/client';
+// only after the previous one is on screen, so a slow link never piles up requests) and its state,
+// hidden while the API says there is no display (503: `ecoboard api` in the cluster). The page name
+// beside the picture comes with the picture (the frame response's headers), so the two always
+// belong to the same moment; the slower state poll supplies the rest (fps, brightness, the buttons).
+// The control buttons show whenever a token is set: the cluster API forwards commands to the Pi
+// over the bus.
+import { useCallback, useEffect, useState } from 'react';
+import { getDisplay, getFrame, sendCommand, type Command, type FrameMeta } from '../api/client';
 import type { DisplayState } from '../api/types';
 import { useSettings } from '../live/settings';
 
 const FRAME_INTERVAL_MS = 650;
+const FRAME_RETRY_MS = 2000;
+const FRAME_SCALE = 4;
 const STATE_INTERVAL_MS = 3000;
 
 function useDisplayState(): [DisplayState | null, () => void] {
@@ -23,29 +28,55 @@ function useDisplayState(): [DisplayState | null, () => void] {
   return [state, refresh];
 }
 
-function Frame() {
-  const [tick, setTick] = useState(0);
+/** A frame ready to show: an object URL of its PNG and what the panel showed with it. */
+interface ShownFrame extends FrameMeta {
+  url: string;
+}
+
+async function decoded(url: string): Promise<void> {
+  const image = new Image();
+  image.src = url;
+  await image.decode();
+}
+
+/**
+ * The live frame, fetched again FRAME_INTERVAL_MS after the previous one is shown. A frame replaces
+ * the previous one only once it is decoded, so its picture and its page name change together.
+ */
+function useLiveFrame(): { frame: ShownFrame | null; broken: boolean } {
+  const [frame, setFrame] = useState<ShownFrame | null>(null);
   const [broken, setBroken] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (timer.current !== null) clearTimeout(timer.current); }, []);
-  const next = useCallback((delay: number) => {
-    timer.current = setTimeout(function step() {
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let shown: string | null = null;
+    const later = (delay: number) => { timer = setTimeout(() => void step(), delay); };
+    async function step() {
       // A hidden tab (tablet screen off) asks for no frames until it is shown again.
-      if (document.hidden) timer.current = setTimeout(step, delay);
-      else setTick((t) => t + 1);
-    }, delay);
+      if (document.hidden) return later(FRAME_INTERVAL_MS);
+      const next = await getFrame(FRAME_SCALE);
+      const url = next && URL.createObjectURL(next.png);
+      const ok = url !== null && await decoded(url).then(() => true, () => false);
+      if (stopped || !next || !ok) {
+        if (url) URL.revokeObjectURL(url);
+        if (stopped) return;
+        setBroken(true);
+        return later(FRAME_RETRY_MS);
+      }
+      setFrame({ url, page: next.page, pageIndex: next.pageIndex, paused: next.paused, shownAt: next.shownAt });
+      setBroken(false);
+      if (shown) URL.revokeObjectURL(shown); // the decoded picture stays on screen
+      shown = url;
+      later(FRAME_INTERVAL_MS);
+    }
+    void step();
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      if (shown) URL.revokeObjectURL(shown);
+    };
   }, []);
-  return (
-    <img
-      className={`panel-frame${broken ? ' is-broken' : ''}`}
-      src={`/api/v1/display/frame.png?scale=4&t=${tick}`}
-      alt="LED panel"
-      width={512}
-      height={256}
-      onLoad={() => { setBroken(false); next(FRAME_INTERVAL_MS); }}
-      onError={() => { setBroken(true); next(2000); }}
-    />
-  );
+  return { frame, broken };
 }
 
 function Controls({ state, token, onDone }: { state: DisplayState | null; token: string; onDone: () => void }) {
@@ -92,24 +123,39 @@ function Controls({ state, token, onDone }: { state: DisplayState | null; token:
   );
 }
 
+/** The mirrored panel: its frame, and beside it the page and pause state that frame was shown with. */
+function Mirror({ state }: { state: DisplayState }) {
+  const { frame, broken } = useLiveFrame();
+  const page = frame ? frame.page : state.page; // until the first frame arrives, the polled state
+  const paused = frame?.paused ?? state.paused;
+  return (
+    <section className="panel mirror" data-testid="panel-mirror">
+      <h2>
+        LED panel
+        <span className="page-sub" data-testid="mirror-page"> · {page ?? '—'}{paused ? ' · paused' : ''}</span>
+      </h2>
+      <img
+        className={`panel-frame${broken ? ' is-broken' : ''}`}
+        src={frame?.url}
+        data-page={frame?.page ?? undefined}
+        alt="LED panel"
+        width={128 * FRAME_SCALE}
+        height={64 * FRAME_SCALE}
+      />
+      <p className="muted mirror-stats">
+        {state.fps !== null && state.fps !== undefined && <span>{state.fps.toFixed(1)} fps</span>}
+        <span>brightness {state.brightness}</span>
+      </p>
+    </section>
+  );
+}
+
 export function PanelMirror() {
   const [state, refresh] = useDisplayState();
   const { token } = useSettings();
   return (
     <>
-      {state && ( // null: no display (503) or the API is away — nothing to mirror
-        <section className="panel mirror" data-testid="panel-mirror">
-          <h2>
-            LED panel
-            <span className="page-sub"> · {state.page ?? '—'}{state.paused ? ' · paused' : ''}</span>
-          </h2>
-          <Frame />
-          <p className="muted mirror-stats">
-            {state.fps !== null && state.fps !== undefined && <span>{state.fps.toFixed(1)} fps</span>}
-            <span>brightness {state.brightness}</span>
-          </p>
-        </section>
-      )}
+      {state && <Mirror state={state} />}{/* null: no display (503) or the API is away — nothing to mirror */}
       {token && <Controls state={state} token={token} onDone={refresh} />}
     </>
   );
