@@ -121,14 +121,15 @@ class PillowCanvas:
     def scroll_text(self, font: Font, x: int, y: int, text: str, color: Any, *, width: int, frame_index: int) -> int:
         pil = self._fonts[font.name]
         text_width = self._measure(pil, text)
-        offset = scroll_offset(text_width, width, frame_index)
-        if not offset:
+        if text_width <= width:
             self._draw_text(pil, x, y, text, color)
             return text_width
-        window = Image.new("1", (width, font.height))
+        offset = scroll_offset(text_width, width, frame_index)
+        window = Image.new("1", (width, font.height))  # text wider than its window is clipped to it
         pen = ImageDraw.Draw(window)
         pen.text((offset, 0), text, font=pil[0], fill=1)
-        pen.text((offset + text_width + SCROLL_GAP, 0), text, font=pil[0], fill=1)
+        if offset:
+            pen.text((offset + text_width + SCROLL_GAP, 0), text, font=pil[0], fill=1)
         self.pen.bitmap((x, y), window, fill=tuple(color))
         return text_width
 

@@ -31,12 +31,14 @@ AQI_BERLIN_OZONE = "open-meteo/air-quality-berlin-current-uv-ozone-2021-11-24.js
 OSLO_SUN = "met-norway/sunrise3-sun-oslo-2022-12-18.json"
 OSLO_MOON = "met-norway/sunrise3-moon-oslo-2022-12-18.json"
 MLB_LIVE = "mlb-statsapi/schedule-2024-04-28-live-12-in-progress-warmup-pregame.json"
+MLB_OPENING_DAY = "mlb-statsapi/schedule-2022-04-07-opening-day-finals-2-postponed.json"
 NFL_WEEK1 = "espn/nfl-scoreboard-2022-week1-sunday-live-mixed.json"
 
 T_FEB = datetime(2025, 2, 5, 20, 20, 9, tzinfo=UTC)
 T_PENZA = datetime(2023, 11, 11, 11, 20, tzinfo=UTC)
 T_OSLO = datetime(2022, 12, 18, 11, 0, tzinfo=UTC)
 T_MLB = datetime(2024, 4, 28, 19, 0, tzinfo=UTC)
+T_OPENING = datetime(2022, 4, 7, 20, 0, tzinfo=UTC)
 T_NFL = datetime(2022, 9, 11, 19, 55, tzinfo=UTC)
 T_EXTRAS = datetime(2026, 3, 10, 16, 0, tzinfo=UTC)  # Tuesday noon in New York
 FAMILY_EVENTS = (
@@ -48,6 +50,8 @@ IMPERIAL = Config()
 METRIC_BERLIN = replace(
     Config(), units="metric", timezone="Europe/Berlin", location=Location(lat=52.52, lon=13.41, name="Zürich-Höngg")
 )
+LONG_PLACE = replace(Config(), location=Location(lat=53.22, lon=-4.2, name="Llanfairpwllgwyngyll"))
+"""A place name wider than the clock's field: it scrolls."""
 METRIC_OSLO = replace(
     Config(), units="metric", timezone="Europe/Oslo", location=Location(lat=59.93, lon=10.72, name="Oslo")
 )
@@ -144,6 +148,7 @@ def scenes() -> dict[str, Scene]:
     return {
         "clock": Scene("clock", feb_imperial, T_FEB),
         "clock_metric": Scene("clock", storm_metric, T_FEB, METRIC_BERLIN),
+        "clock_long_place": Scene("clock", feb_imperial, T_FEB, LONG_PLACE),
         "weather": Scene("weather", feb_imperial, T_FEB),
         "weather_metric": Scene("weather", storm_metric, T_FEB, METRIC_BERLIN),
         "weather_missing_fields": Scene("weather", {"weather": weather(PENZA, T_PENZA)}, T_PENZA),
@@ -158,6 +163,9 @@ def scenes() -> dict[str, Scene]:
         ),
         "status": _status_scene(),
         "mlb": Scene("mlb", {"mlb": record("mlb", "mlb-statsapi", {"schedule": MLB_LIVE}, T_MLB)}, T_MLB),
+        "mlb_postponed": Scene(  # the first card's detail line scrolls
+            "mlb", {"mlb": record("mlb", "mlb-statsapi", {"schedule": MLB_OPENING_DAY}, T_OPENING)}, T_OPENING
+        ),
         "nfl": Scene("nfl", {"nfl": record("nfl", "espn", {"scoreboard": NFL_WEEK1}, T_NFL)}, T_NFL),
         # The option-driven pages (no records): their own golden images are in test_renderer_extras.py.
         "events": Scene("events", {}, T_EXTRAS, options={"events": FAMILY_EVENTS}),
