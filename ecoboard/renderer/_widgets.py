@@ -49,7 +49,12 @@ _warned: set[tuple[str, str]] = set()
 
 def number_option(options: Mapping[str, Any], key: str, default: float, minimum: float) -> float:
     """A numeric page option at least ``minimum``; a value that is not a number falls back to ``default``
-    (logged once per key and value), so a typo in the page cycle never breaks a page."""
+    (logged once per key and value).
+
+    The second line of defence: page cycles are checked when loaded (:func:`page_option_errors` in
+    ``ecoboard run``, ``ecoboard snapshot`` and the stored cycle), but a :class:`PageContext` built
+    without that check (a test, a bench, an embedding program) must still not break the page.
+    """
     value = options.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # noqa: PLR0124 - NaN
         marker = (key, repr(value))

@@ -3,8 +3,10 @@
 Options (``PageSpec.options``): ``events``, a list of ``{name, event, date}``: ``event`` (optional) is ``birthday``,
 ``anniversary`` or any text; ``date`` is the original ``YYYY-MM-DD`` (its year gives the ordinal: the
 40th birthday). Days are counted between calendar dates in ``config.timezone`` (so a DST change or a
-year end never shifts them); a Feb 29 date falls on Feb 28 in other years. Entries without a name or a
-valid date are skipped. When several events share the next day they take turns every few seconds.
+year end never shifts them); a Feb 29 date falls on Feb 28 in other years. An entry without a name or a
+valid date is refused when the page cycle is loaded (:func:`events_problem`, through :func:`parse_event`);
+one that reaches the page anyway is skipped. When several events share the next day they take turns
+every few seconds.
 """
 
 from __future__ import annotations
@@ -85,31 +87,65 @@ def upcoming(events: Sequence[FamilyEvent], today: date) -> list[Upcoming]:
     return found
 
 
+EVENT_FIELDS = ("name", "event", "date")
+"""The fields of one entry of the ``events`` option."""
+
+
+def _row(item: Mapping[str, Any]) -> tuple[str, str, str]:
+    """One entry as ``(name, event, date)`` texts (a YAML date reads as its ``YYYY-MM-DD``)."""
+    name, event, when = (str(item.get(field) or "").strip() for field in EVENT_FIELDS)
+    return name, event, when
+
+
+def _is_list(raw: object) -> bool:
+    return isinstance(raw, Sequence) and not isinstance(raw, str)
+
+
 def _freeze(raw: object) -> tuple[tuple[str, str, str], ...]:
-    if not isinstance(raw, Sequence) or isinstance(raw, str):
+    if not _is_list(raw):
         return ()
-    return tuple(
-        (str(item.get("name") or "").strip(), str(item.get("event") or "").strip(), str(item.get("date") or "").strip())
-        for item in raw
-        if isinstance(item, Mapping)
-    )
+    return tuple(_row(item) for item in raw if isinstance(item, Mapping))
+
+
+def parse_event(name: str, event: str, text: str) -> FamilyEvent:
+    """One ``(name, event, date)`` row as an event; a ``ValueError`` names the field that cannot be read
+    (``"date: expected a date YYYY-MM-DD, got '14/03/1986'"``)."""
+    try:
+        when = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"date: expected a date YYYY-MM-DD, got {text!r}") from None
+    if not name:
+        raise ValueError(f"name: expected a name, got {name!r}")
+    return FamilyEvent(name, event, when)
 
 
 @lru_cache(maxsize=16)
 def parse_events(frozen: tuple[tuple[str, str, str], ...]) -> tuple[FamilyEvent, ...]:
     """The usable events of the ``(name, event, date)`` rows; an unusable row is logged once and skipped."""
     events = []
-    for name, event, text in frozen:
+    for row in frozen:
         try:
-            when = date.fromisoformat(text)
-        except ValueError:
-            log.warning("events page: skipping %r: date %r is not YYYY-MM-DD", name, text)
-            continue
-        if not name:
-            log.warning("events page: skipping an event on %s without a name", text)
-            continue
-        events.append(FamilyEvent(name, event, when))
+            events.append(parse_event(*row))
+        except ValueError as exc:
+            log.warning("events page: skipping the event %r: %s", row[0], exc)
     return tuple(events)
+
+
+def events_problem(value: Any) -> str | None:
+    """Checker of the page option ``events``: the first entry the page would skip, as :func:`parse_event` reads it."""
+    if not _is_list(value):
+        return f"expected a list of {{name, event, date}}, got {value!r}"
+    for i, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            return f"[{i}]: expected a mapping {{name, event, date}}, got {item!r}"
+        unknown = [key for key in item if key not in EVENT_FIELDS]
+        if unknown:
+            return f"[{i}].{unknown[0]}: unknown field of an event; expected one of {', '.join(EVENT_FIELDS)}"
+        try:
+            parse_event(*_row(item))
+        except ValueError as exc:
+            return f"[{i}].{exc}"
+    return None
 
 
 def events_from_options(options: Mapping[str, Any]) -> tuple[FamilyEvent, ...]:
@@ -181,7 +217,7 @@ def event_screens(ctx: PageContext) -> tuple[EventScreen, ...]:
     )
 
 
-@register_page("events", kinds=(), key=_events_key)
+@register_page("events", kinds=(), key=_events_key, options={"events": events_problem})
 def events_page(canvas: Canvas, ctx: PageContext) -> None:
     """Four centred lines for the next event, or "No upcoming events"."""
     layout = get_layout("events")

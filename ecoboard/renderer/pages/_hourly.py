@@ -13,7 +13,7 @@ from .._canvas import Canvas
 from .._context import PageContext
 from .._icons import get_icon
 from .._layout import get_layout
-from .._registry import every_minute, register_page
+from .._registry import every_minute, number_at_least, register_page
 from .._units import forecast_anchor, format_temp, hour_text, local_time, parse_instant, speed
 from .._views import per_record
 from .._widgets import draw_waiting, number_option
@@ -62,7 +62,7 @@ def hour_columns(weather: Mapping[str, Any], ctx: PageContext) -> tuple[HourColu
     return tuple(built)
 
 
-@register_page("hourly", kinds=("weather",), key=every_minute)
+@register_page("hourly", kinds=("weather",), key=every_minute, options={"step": number_at_least(1, whole=True)})
 def hourly_page(canvas: Canvas, ctx: PageContext) -> None:
     """Up to four columns; a column's missing value hides that cell only."""
     record = ctx.records.get("weather")

@@ -25,7 +25,7 @@ from .._registry import register_page
 from .._views import per_record
 from .._widgets import draw_waiting, number_option
 from ._sports_draw import draw_bands, draw_card, draw_empty, draw_lines, put, shape
-from ._sports_rotation import followed_teams, games_to_show, rotation_frame_key, rotation_index
+from ._sports_rotation import SPORTS_OPTIONS, followed_teams, games_to_show, rotation_frame_key, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
     GameView,
@@ -144,7 +144,7 @@ def frame_key(ctx: PageContext) -> Hashable:
     return rotation_frame_key(ctx, "mlb", DEFAULT_ROTATE_SECONDS)
 
 
-@register_page("mlb", kinds=("mlb",), key=frame_key)
+@register_page("mlb", kinds=("mlb",), key=frame_key, options=SPORTS_OPTIONS)
 def mlb_page(canvas: Canvas, ctx: PageContext) -> None:
     """The MLB scoreboard of the record's day, rotating through its games every few seconds."""
     current = screen(ctx)

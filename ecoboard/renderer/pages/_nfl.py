@@ -35,7 +35,7 @@ from ._sports_draw import (
     put,
     shape,
 )
-from ._sports_rotation import followed_teams, games_to_show, rotation_frame_key, rotation_index
+from ._sports_rotation import SPORTS_OPTIONS, followed_teams, games_to_show, rotation_frame_key, rotation_index
 from ._sports_view import (
     PHASE_LIVE,
     STATUS_COLORS,
@@ -171,7 +171,7 @@ def frame_key(ctx: PageContext) -> Hashable:
     return rotation_frame_key(ctx, "nfl", DEFAULT_ROTATE_SECONDS, per_minute=True)
 
 
-@register_page("nfl", kinds=("nfl",), key=frame_key)
+@register_page("nfl", kinds=("nfl",), key=frame_key, options=SPORTS_OPTIONS)
 def nfl_page(canvas: Canvas, ctx: PageContext) -> None:
     """The NFL scoreboard of the record's week, rotating through followed byes and games."""
     current = screen(ctx)

@@ -5,21 +5,23 @@ default ``tuesday``), ``start`` and ``end`` (``HH:MM`` local time in ``config.ti
 and 00:00; an end at or before the start means the next day), ``text`` (default ``GARBAGE NIGHT``) and
 ``color`` (``#rrggbb``, default red). During the window the text is drawn in that colour under a
 blinking ``!!!`` (half a second on, half off, counted in frames); otherwise one calm line says when the
-next reminder starts. Options that cannot be read are named on the panel instead.
+next reminder starts. Options that cannot be read are refused when the page cycle is loaded
+(:data:`REMINDER_OPTIONS`, through the same parsers); one that reaches the page anyway is named on the panel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 
 from .._canvas import Canvas, Color, rgb
 from .._context import PageContext
 from .._fonts import Font
 from .._layout import Element, get_layout
-from .._registry import register_page
+from .._registry import OptionCheck, register_page, text_or_number
 from .._units import clock_text, local_time
 from .._views import per_record
 from ._events import fitted_line
@@ -69,12 +71,24 @@ def _clock(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
+def _weekday(text: str) -> int:
+    day = text.strip().lower()
+    matches = [i for i, name in enumerate(WEEKDAYS) if len(day) >= 3 and name.startswith(day)]
+    if len(matches) != 1:
+        raise ValueError(text)
+    return matches[0]
+
+
+def _color(text: str) -> Color:
+    return rgb(text) if text else DEFAULT_COLOR
+
+
 @lru_cache(maxsize=16)
 def parse_reminder(weekday: str, start: str, end: str, text: str, color: str) -> Reminder | str:
     """The :class:`Reminder` of these option values, or the name of the first unreadable one."""
-    day = weekday.strip().lower()
-    matches = [i for i, name in enumerate(WEEKDAYS) if len(day) >= 3 and name.startswith(day)]
-    if len(matches) != 1:
+    try:
+        day = _weekday(weekday)
+    except ValueError:
         return "weekday"
     try:
         begin = _clock(start)
@@ -85,10 +99,47 @@ def parse_reminder(weekday: str, start: str, end: str, text: str, color: str) ->
     except ValueError:
         return "end"
     try:
-        shade = rgb(color) if color else DEFAULT_COLOR
+        shade = _color(color)
     except ValueError:
         return "color"
-    return Reminder(matches[0], begin, finish, text.strip() or DEFAULT_TEXT, shade)
+    return Reminder(day, begin, finish, text.strip() or DEFAULT_TEXT, shade)
+
+
+def _reads(parse: Callable[[str], object], expected: str) -> OptionCheck:
+    """Checker of a text option that ``parse`` (the page's own reader) accepts."""
+
+    def check(value: Any) -> str | None:
+        if isinstance(value, str):
+            try:
+                parse(value)
+            except ValueError:
+                pass
+            else:
+                return None
+        return f"expected {expected}, got {value!r}"
+
+    return check
+
+
+_CLOCK = 'a time "HH:MM" from 00:00 to 23:59'
+_clock_text = _reads(_clock, _CLOCK)
+
+
+def _clock_problem(value: Any) -> str | None:
+    """Checker of ``start`` and ``end``; YAML reads an unquoted ``18:00`` as the number 1080, so say to quote it."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"expected {_CLOCK} in quotes, got {value} (YAML reads an unquoted 18:00 as 1080)"
+    return _clock_text(value)
+
+
+REMINDER_OPTIONS: Mapping[str, OptionCheck] = {
+    "weekday": _reads(_weekday, "a weekday, monday to sunday or its first three letters"),
+    "start": _clock_problem,
+    "end": _clock_problem,
+    "text": text_or_number,
+    "color": _reads(_color, 'a colour "#rrggbb"'),
+}
+"""The options of the reminder page, checked by the parsers :func:`parse_reminder` uses."""
 
 
 def reminder_from_options(ctx: PageContext) -> Reminder | str:
@@ -165,7 +216,7 @@ def reminder_lines(ctx: PageContext) -> tuple[Line | None, tuple[Line, ...]]:
     )
 
 
-@register_page("reminder", kinds=(), key=_reminder_key)
+@register_page("reminder", kinds=(), key=_reminder_key, options=REMINDER_OPTIONS)
 def reminder_page(canvas: Canvas, ctx: PageContext) -> None:
     """The reminder in its colour with a blinking ``!!!`` during its window, else the next start, calmly."""
     key = (ctx.options, ctx.config, int(ctx.now.timestamp()) // 60)

@@ -13,8 +13,12 @@ from typing import Any
 
 from ...sports import IN_PLAY, is_followed, select_games
 from .._context import PageContext
+from .._registry import OptionCheck, number_at_least, one_of
 from .._widgets import number_option
 from ._sports_view import age_label
+
+MODES = ("cycle_all", "cycle_active", "cycle_favorite")
+"""The values of the page option ``mode`` (see :func:`games_to_show`)."""
 
 
 def rotation_index(count: int, elapsed: float, seconds: float) -> int:
@@ -31,6 +35,22 @@ def followed_teams(option: Any, default: Sequence[str]) -> tuple[str, ...]:
     if isinstance(option, str | int):
         option = str(option).split(",")
     return tuple(str(t).strip() for t in option if str(t).strip())
+
+
+def teams_problem(value: Any) -> str | None:
+    """Checker of the page option ``teams``: a list of team names or ids, or one ``"NYY,BOS"`` text."""
+    entries = value if isinstance(value, list | tuple) else (value,)
+    if all(isinstance(t, str | int) and not isinstance(t, bool) for t in entries):
+        return None
+    return f"expected a list of team abbreviations or ids, or one comma-separated text, got {value!r}"
+
+
+SPORTS_OPTIONS: Mapping[str, OptionCheck] = {
+    "mode": one_of(*MODES),
+    "rotate_seconds": number_at_least(1),
+    "teams": teams_problem,
+}
+"""The options of the MLB and NFL pages."""
 
 
 def games_to_show(

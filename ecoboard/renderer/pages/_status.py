@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from ..._record import KINDS
 from .._canvas import Canvas, Color
@@ -35,6 +36,13 @@ def _status_key(ctx: PageContext) -> Hashable:
     """The second, and every record's version (the page reads all kinds but marks none stale)."""
     versions = tuple((kind, r.version, r.fetched_at) for kind, r in sorted(ctx.records.items()))
     return (int(ctx.now.timestamp()), versions)
+
+
+def kinds_problem(value: Any) -> str | None:
+    """Checker of the page option ``kinds``: a list of record kinds, listed in that order."""
+    if isinstance(value, list | tuple) and all(kind in KINDS for kind in value):
+        return None
+    return f"expected a list of kinds from {', '.join(KINDS)}, got {value!r}"
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,7 @@ def status_rows(ctx: PageContext) -> tuple[str, tuple[StatusRow, ...]]:
     return clock_text(local_time(ctx.now, ctx.config), ctx.config, ampm=True), tuple(rows)
 
 
-@register_page("status", kinds=(), key=_status_key)
+@register_page("status", kinds=(), key=_status_key, options={"kinds": kinds_problem})
 def status_page(canvas: Canvas, ctx: PageContext) -> None:
     """One row per kind: a health dot, the kind, its source (or failure count) and the record's age."""
     key = (int(ctx.now.timestamp()), tuple(ctx.records.values()), ctx.health, ctx.config, ctx.options)

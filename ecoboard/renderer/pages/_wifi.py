@@ -29,7 +29,7 @@ from .._canvas import Canvas
 from .._context import PageContext
 from .._fonts import fit_text
 from .._layout import Element, Layout, get_layout
-from .._registry import records_only, register_page
+from .._registry import OptionCheck, boolean, records_only, register_page, text_or_number
 from .._views import per_record
 from .._widgets import wrap_words
 
@@ -58,13 +58,41 @@ def escape_wifi(text: str) -> str:
     return "".join(f"\\{c}" if c in _ESCAPED else c for c in text)
 
 
+def _security_code(value: object) -> str | None:
+    """The ``T:`` value the option ``security`` names (any case), or ``None``."""
+    return None if value is None else _SECURITY.get(str(value).strip().lower())
+
+
 def security_type(value: object, has_password: bool) -> str:
     """The ``T:`` value: ``WPA``, ``WEP`` or ``nopass``; unset or unknown: ``WPA`` when a password is given
     (or named by ``password_secret``), else ``nopass``."""
-    known = None if value is None else _SECURITY.get(str(value).strip().lower())
+    known = _security_code(value)
     if known is not None:
         return known
     return "WPA" if has_password else "nopass"
+
+
+def _security_problem(value: Any) -> str | None:
+    if isinstance(value, str) and _security_code(value) is not None:
+        return None
+    return f"expected one of {', '.join(_SECURITY)} (any case), got {value!r}"
+
+
+def _password_problem(value: Any) -> str | None:
+    """The password's checker never shows the value, only its type."""
+    if text_or_number(value) is None:
+        return None
+    return f"expected a text, got {'nothing' if value is None else 'a ' + type(value).__name__}"
+
+
+WIFI_OPTIONS: Mapping[str, OptionCheck] = {
+    "ssid": text_or_number,
+    "security": _security_problem,
+    "hidden": boolean,
+    "password_secret": text_or_number,
+    "password": _password_problem,
+}
+"""The options of the Wi-Fi page (``password`` is what :func:`prepare_wifi_pages` fills in)."""
 
 
 def wifi_payload(ssid: str, security: str, password: str | None, *, hidden: bool = False) -> str:
@@ -186,7 +214,7 @@ def _qr_space(layout: Layout) -> int:
     return min(box.w or 64, box.h or 64)
 
 
-@register_page("wifi", kinds=(), key=records_only)
+@register_page("wifi", kinds=(), key=records_only, options=WIFI_OPTIONS)
 def wifi_page(canvas: Canvas, ctx: PageContext) -> None:
     """The QR code on the left; the Wi-Fi sign, SSID, security and a "scan to join" hint on the right."""
     layout = get_layout("wifi")
