@@ -21,7 +21,7 @@ from .._errors import StoreError
 from .._record import Record
 from ..bus import Bus, BusMessage
 from ..config import Config, PageSpec
-from ..renderer import KindHealth
+from ..renderer import KindHealth, page_option_errors
 from ..store import AsyncStore
 from ._cycle import parse_command
 from ._render_loop import Instruction
@@ -161,11 +161,22 @@ class Syncer:
                 self._send(command)
 
     async def reload_pages(self) -> tuple[PageSpec, ...] | None:
-        """The page cycle from the store's display config, else the config file's; ``None`` on a store error."""
+        """The page cycle from the store's display config, else the config file's; ``None`` (the current
+        pages stay) on a store error or when a stored page option is not one its page takes."""
         try:
             stored = await self.store.display_config()
         except StoreError as exc:
             log.warning("%s sync: reload failed, keeping the current pages (%s)", self.name, exc)
+            return None
+        errors = [
+            error
+            for row, spec in enumerate(stored or ())
+            for error in page_option_errors(spec, f"display_config: row [{row}]")
+        ]
+        if errors:
+            log.error(
+                "%s sync: the stored page cycle is refused, keeping the current pages: %s", self.name, "; ".join(errors)
+            )
             return None
         return await trio.to_thread.run_sync(self.prepare_pages, stored or self.config.display.pages)
 

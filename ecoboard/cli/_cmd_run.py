@@ -25,7 +25,7 @@ import trio
 from .._errors import ConfigError, EcoboardError
 from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
 from ..config import Config, load_config
-from ..renderer import PAGES, prepare_wifi_pages
+from ..renderer import PAGES, page_option_errors, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
 from ._exit import arm_exit_deadline
@@ -39,12 +39,21 @@ NETWORK_CHECK_SECONDS = 1.0
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``run`` subcommand."""
-    parser = subparsers.add_parser("run", help="run the appliance (LED board, fetchers, API)",
-                                   description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config", metavar="FILE",
-                        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)")
-    parser.add_argument("--replay", metavar="DIR", nargs="?", const=str(DEMO_REPLAY),
-                        help="answer provider requests from recorded responses (default DIR: the shipped demo)")
+    parser = subparsers.add_parser(
+        "run", help="run the appliance (LED board, fetchers, API)", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)",
+    )
+    parser.add_argument(
+        "--replay",
+        metavar="DIR",
+        nargs="?",
+        const=str(DEMO_REPLAY),
+        help="answer provider requests from recorded responses (default DIR: the shipped demo)",
+    )
     parser.add_argument("--port", type=int, metavar="N", help="API and dashboard port (default: api.port, 8080)")
     parser.set_defaults(handler=run)
 
@@ -54,17 +63,28 @@ def _resolve_secrets(config: Config) -> tuple[Config, str | None, SecretValues]:
     and the control token."""
     secrets = load_secrets(config)
     store_url, bus_url, token = _connections(config, secrets)
-    config = dataclasses.replace(config, store=dataclasses.replace(config.store, url=store_url),
-                                 bus=dataclasses.replace(config.bus, url=bus_url))
+    config = dataclasses.replace(
+        config, store=dataclasses.replace(config.store, url=store_url), bus=dataclasses.replace(config.bus, url=bus_url)
+    )
     return config, token, secrets
 
 
 def _check_pages(config: Config, source: str | None) -> None:
-    """Refuse a page cycle naming a page the renderer cannot draw (one line, before anything starts)."""
+    """Refuse a page cycle naming a page the renderer cannot draw, or an option its page does not take
+    as written (one line, before anything starts)."""
+    where = source or "(defaults)"
     for index, spec in enumerate(config.display.pages):
         if spec.page not in PAGES:
-            raise ConfigError(f"{source or '(defaults)'}: display.pages[{index}].page: expected one of "
-                              f"{', '.join(sorted(PAGES))}, got {spec.page!r}")
+            raise ConfigError(
+                f"{where}: display.pages[{index}].page: expected one of {', '.join(sorted(PAGES))}, got {spec.page!r}"
+            )
+    errors = [
+        error
+        for index, spec in enumerate(config.display.pages)
+        for error in page_option_errors(spec, f"display.pages[{index}]")
+    ]
+    if errors:
+        raise ConfigError(f"{where}: {'; '.join(errors)}")
 
 
 def _warn_if_os_zone_differs(config: Config) -> None:
@@ -73,8 +93,12 @@ def _warn_if_os_zone_differs(config: Config) -> None:
     system = now.astimezone().utcoffset()
     configured = now.astimezone(ZoneInfo(config.timezone)).utcoffset()
     if system != configured:
-        log.warning("the system time zone (%s) differs from the configured timezone %s: the board shows %s time",
-                    now.astimezone().tzname(), config.timezone, config.timezone)
+        log.warning(
+            "the system time zone (%s) differs from the configured timezone %s: the board shows %s time",
+            now.astimezone().tzname(),
+            config.timezone,
+            config.timezone,
+        )
 
 
 def _hang_after() -> int | None:
@@ -101,8 +125,11 @@ async def _replay_dir(args: argparse.Namespace, config: Config) -> Path | None:
         reachable = await network_reachable(hosts)
     if reachable:
         return None
-    log.info("network unreachable (no provider answered in %.0f s): showing the recorded real responses in %s",
-             NETWORK_CHECK_SECONDS, DEMO_REPLAY)
+    log.info(
+        "network unreachable (no provider answered in %.0f s): showing the recorded real responses in %s",
+        NETWORK_CHECK_SECONDS,
+        DEMO_REPLAY,
+    )
     return DEMO_REPLAY
 
 
@@ -123,8 +150,10 @@ class _Announce:
         trio.lowlevel.spawn_system_task(_deadline_after_stop, app)
         host = app.config.api.host
         shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-        print(f"ecoboard {app.config.mode} mode: dashboard at http://{shown}:{app.api_port}/  (Ctrl-C to stop)",
-              flush=True)
+        print(
+            f"ecoboard {app.config.mode} mode: dashboard at http://{shown}:{app.api_port}/  (Ctrl-C to stop)",
+            flush=True,
+        )
 
 
 async def _main(args: argparse.Namespace, config: Config) -> None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import argparse
 import logging
 import tempfile
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import trio
 
@@ -21,7 +23,7 @@ from .._errors import ConfigError, EcoboardError
 from .._record import KINDS, Record, utc_instant
 from ..config import Config, load_config
 from ..fetchers import connection_urls, fetch_once, make_client, provider_for, resolve_api_key
-from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink
+from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink, page_option_errors
 from ..store import AsyncStore, open_store
 from ._cmd_fetch import config_file
 
@@ -56,18 +58,31 @@ def run_snapshot(args: argparse.Namespace) -> int:
         now = utc_instant(args.now) if args.now else datetime.now(UTC)
     except ValueError as exc:
         raise ConfigError(f"--now: expected an ISO-8601 instant with an offset: {exc}") from None
-    config = load_config(config_file(args.config))
+    source = config_file(args.config)
+    config = load_config(source)
+    options = page_options(config, args.page, source)
     kinds = PAGE_KINDS.get(args.page) or KINDS
     if args.replay and not Path(args.replay).is_dir():
         raise ConfigError(f"--replay: {args.replay} is not a directory")
     records = trio.run(replay_records, Path(args.replay), kinds, config, now) if args.replay else stored_records(config)
-    options = next((spec.options for spec in config.display.pages if spec.page == args.page), {})
     ctx = PageContext(records=records, now=now, config=config, options=options)
     renderer = FrameRenderer()
     renderer.render(args.page, ctx)
     PngSink(args.out, scale=args.scale).show(renderer.composed)
     print(f"wrote {args.out}: page {args.page}, records: {', '.join(sorted(records)) or 'none'}")
     return 0
+
+
+def page_options(config: Config, page: str, source: str | None) -> Mapping[str, Any]:
+    """The options of ``page``'s first entry in the page cycle (none: ``{}``), checked as ``ecoboard run``
+    checks them: a bad one is a :class:`ConfigError` naming the file and key path."""
+    for index, spec in enumerate(config.display.pages):
+        if spec.page == page:
+            errors = page_option_errors(spec, f"display.pages[{index}]")
+            if errors:
+                raise ConfigError(f"{source or '(defaults)'}: {'; '.join(errors)}")
+            return spec.options
+    return {}
 
 
 def stored_records(config: Config) -> dict[str, Record]:
