@@ -47,7 +47,7 @@ def _pair_lut(lut: np.ndarray) -> np.ndarray:
 class _KeptDrawing:
     """A keyed page's last drawing without its tickers and markers, and what it was drawn from."""
 
-    __slots__ = ("boxes", "inputs", "key", "pixels", "serial", "tickers")
+    __slots__ = ("boxes", "inputs", "key", "pixels", "serial", "ticker_rows", "tickers")
 
     def __init__(self, height: int, width: int) -> None:
         self.key: tuple[object, ...] | None = None
@@ -55,6 +55,7 @@ class _KeptDrawing:
         self.pixels = np.zeros((height, width, 3), dtype=np.uint8)
         self.boxes: list[TextBox] = []
         self.tickers: tuple[Ticker, ...] = ()
+        self.ticker_rows = (0, 0)  # the rows [top, bottom) the tickers may change
         self.serial = 0
 
     def matches(self, key: tuple[object, ...], inputs: tuple[object, ...]) -> bool:
@@ -66,6 +67,8 @@ class _KeptDrawing:
         np.copyto(self.pixels, canvas.pixels)
         self.boxes = list(canvas.text_boxes)
         self.tickers = tuple(canvas.tickers or ())
+        tops, bottoms = zip(*(ticker.rows() for ticker in self.tickers), strict=True) if self.tickers else ((0,), (0,))
+        self.ticker_rows = (max(min(tops), 0), max(*bottoms, 0))
         self.key, self.inputs = key, inputs
         self.serial += 1
 
@@ -154,10 +157,15 @@ class FrameRenderer:
             if self._holds[self._back] == composition:
                 return canvas  # the buffer already holds this very frame
             self._holds[self._back] = composition
+            shown = self._buffers[self._back ^ 1]
+            if self._holds[self._back ^ 1] == composition:  # the frame on show already is this frame
+                np.copyto(canvas.pixels, shown.pixels)
+                canvas.text_boxes[:] = shown.text_boxes
+                return canvas
             np.copyto(canvas.pixels, kept.pixels)
             canvas.text_boxes[:] = kept.boxes
-            for ticker in kept.tickers:
-                ticker.draw(canvas, ctx.frame_index)
+            for ticker, offset in zip(kept.tickers, offsets, strict=True):
+                ticker.draw_at(canvas, offset)
         if stale:
             draw_stale(canvas, list(stale))
         if ctx.paused:
@@ -222,9 +230,8 @@ class FrameRenderer:
         if holds is None or holds != shown:
             back16 = self._back16[self._back]
             if holds is not None and shown is not None and holds[0] == shown[0] and holds[2:] == shown[2:]:
-                top = min(t.rows()[0] for t in self._kept.tickers)
-                bottom = max(t.rows()[1] for t in self._kept.tickers)
-                words = slice(max(top, 0) * self._row_words, max(bottom, 0) * self._row_words)
+                top, bottom = self._kept.ticker_rows
+                words = slice(top * self._row_words, bottom * self._row_words)
                 self._lut2.take(back16[words], out=self._front16[words], mode="clip")
             else:
                 self._lut2.take(back16, out=self._front16, mode="clip")
