@@ -5,7 +5,8 @@ from ._coordinator import Coordinator, FetcherStatus
 from ._extract import parse_retry_after
 from ._keys import connection_urls, resolve_api_key
 from ._limiter import Limiters, RateLimiter
-from ._provider import FetchContext, Provider, RequestSpec
+from ._options import check_provider_options
+from ._provider import FetchContext, OptionError, Provider, RequestSpec
 from ._replay import ReplayTransport
 from ._run import fetch_once, make_coordinator, provider_for, run_fetcher, run_fetchers
 from ._schema import transform_answers, validate_data
@@ -17,10 +18,12 @@ __all__ = [
     "FetchContext",
     "FetcherStatus",
     "Limiters",
+    "OptionError",
     "Provider",
     "RateLimiter",
     "ReplayTransport",
     "RequestSpec",
+    "check_provider_options",
     "connection_urls",
     "fetch_once",
     "make_client",

@@ -11,16 +11,39 @@ the functions never do I/O:
   normalized ``data`` (docs/records.md) or raises :class:`ecoboard.PayloadError`;
 - ``next_poll(data, ctx)`` says how many seconds to wait before the next fetch (C29: fast while a
   game is live or about to start, slow otherwise).
+
+``options`` declares what the provider reads from ``providers.<kind>.options``: each option's reader
+turns the value as written into what the provider uses, or raises :class:`OptionError`. The same
+reader checks the configuration before anything starts (:func:`ecoboard.fetchers.check_provider_options`)
+and reads the value during a fetch (:func:`ecoboard.fetchers._options.read_option`).
 """
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from ..config import Config, ProviderSettings
+
+
+class OptionError(ValueError):
+    """A provider option's value its reader cannot read.
+
+    The message is ``"expected ..., got ..."``, or it continues the key path below the option
+    (``".BOS.color: expected ..."``) when the problem is inside a mapping.
+    """
+
+    @classmethod
+    def expected(cls, expectation: str, value: Any, *, at: str = "") -> OptionError:
+        """The error ``<at>: expected <expectation>, got <value>`` (the value shortened when long)."""
+        return cls(f"{at}{': ' if at else ''}expected {expectation}, got {reprlib.repr(value)}")
+
+
+OptionReader = Callable[[Any], Any]
+"""Reads one option's value as written in ``ecoboard.yaml`` into what the provider uses; raises :class:`OptionError`."""
 
 
 @dataclass(frozen=True)
@@ -56,3 +79,4 @@ class Provider:
     default_base_url: str
     needs_api_key: bool = False
     follow_up: Callable[[Mapping[str, Any], FetchContext], list[RequestSpec]] | None = None
+    options: Mapping[str, OptionReader] = field(default_factory=dict)

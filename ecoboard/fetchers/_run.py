@@ -18,17 +18,23 @@ from ..config import Config
 from ..store import AsyncStore
 from ._coordinator import Coordinator, wall_clock
 from ._limiter import Limiters
+from ._options import option_errors
 from ._provider import Provider
 from .providers import get_provider
 
 
 def provider_for(kind: str, config: Config) -> Provider:
-    """The provider configured for ``kind`` (``providers.<kind>.provider``)."""
+    """The provider configured for ``kind`` (``providers.<kind>.provider``); a :class:`ConfigError` when
+    that provider is unknown or does not read ``providers.<kind>.options`` as written."""
     settings = config.providers.get(kind)
     if settings is None:
         known = ", ".join(sorted(config.providers))
         raise ConfigError(f"providers.{kind}: no such kind is configured (configured: {known})")
-    return get_provider(kind, settings.provider)
+    provider = get_provider(kind, settings.provider)
+    errors = option_errors(kind, settings, provider)
+    if errors:
+        raise ConfigError("; ".join(errors))
+    return provider
 
 
 def make_coordinator(
@@ -46,8 +52,9 @@ def make_coordinator(
     """A :class:`Coordinator` for ``kind`` with its configured provider and that provider's shared limiter."""
     provider = provider_for(kind, config)
     limiter = (limiters or Limiters()).for_provider(provider.name)
-    return Coordinator(provider, config, client=client, store=store, bus=bus, limiter=limiter,
-                       api_key=api_key, clock=clock, rng=rng)
+    return Coordinator(
+        provider, config, client=client, store=store, bus=bus, limiter=limiter, api_key=api_key, clock=clock, rng=rng
+    )
 
 
 async def fetch_once(kind: str, config: Config, **deps: Any) -> Record:
@@ -97,8 +104,9 @@ async def run_fetchers(
     limiters = Limiters()
     keys = api_keys or {}
     coordinators = {
-        kind: make_coordinator(kind, config, client=client, store=store, bus=bus, limiters=limiters,
-                               api_key=keys.get(kind), clock=clock)
+        kind: make_coordinator(
+            kind, config, client=client, store=store, bus=bus, limiters=limiters, api_key=keys.get(kind), clock=clock
+        )
         for kind in kinds
     }
     async with trio.open_nursery() as nursery:

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .._provider import FetchContext
+from .._options import read_option
+from .._provider import FetchContext, OptionError, OptionReader
 
 POLLUTANTS = ("pm2_5", "pm10", "o3", "no2", "so2", "co")
 """Pollutant keys in ``data.pollutants`` (µg/m³), also the order that breaks ties for dominance."""
@@ -71,24 +72,63 @@ MOLECULAR_WEIGHT = {"o3": 48.00, "no2": 46.01, "so2": 64.07, "co": 28.01}
 # (C_low, C_high, I_low, I_high); units and truncation per pollutant in _EPA_UNITS
 _Row = tuple[float, float, int, int]
 _EPA: dict[str, tuple[_Row, ...]] = {
-    "pm2_5": ((0.0, 9.0, 0, 50), (9.1, 35.4, 51, 100), (35.5, 55.4, 101, 150), (55.5, 125.4, 151, 200),
-              (125.5, 225.4, 201, 300), (225.5, 325.4, 301, 500)),
-    "pm10": ((0, 54, 0, 50), (55, 154, 51, 100), (155, 254, 101, 150), (255, 354, 151, 200),
-             (355, 424, 201, 300), (425, 604, 301, 500)),
-    "o3": ((0.000, 0.054, 0, 50), (0.055, 0.070, 51, 100), (0.071, 0.085, 101, 150), (0.086, 0.105, 151, 200),
-           (0.106, 0.200, 201, 300)),
-    "o3_1h": ((0.125, 0.164, 101, 150), (0.165, 0.204, 151, 200), (0.205, 0.404, 201, 300),
-              (0.405, 0.604, 301, 500)),
-    "co": ((0.0, 4.4, 0, 50), (4.5, 9.4, 51, 100), (9.5, 12.4, 101, 150), (12.5, 15.4, 151, 200),
-           (15.5, 30.4, 201, 300), (30.5, 50.4, 301, 500)),
-    "so2": ((0, 35, 0, 50), (36, 75, 51, 100), (76, 185, 101, 150), (186, 304, 151, 200), (305, 604, 201, 300),
-            (605, 1004, 301, 500)),
-    "no2": ((0, 53, 0, 50), (54, 100, 51, 100), (101, 360, 101, 150), (361, 649, 151, 200),
-            (650, 1249, 201, 300), (1250, 2049, 301, 500)),
+    "pm2_5": (
+        (0.0, 9.0, 0, 50),
+        (9.1, 35.4, 51, 100),
+        (35.5, 55.4, 101, 150),
+        (55.5, 125.4, 151, 200),
+        (125.5, 225.4, 201, 300),
+        (225.5, 325.4, 301, 500),
+    ),
+    "pm10": (
+        (0, 54, 0, 50),
+        (55, 154, 51, 100),
+        (155, 254, 101, 150),
+        (255, 354, 151, 200),
+        (355, 424, 201, 300),
+        (425, 604, 301, 500),
+    ),
+    "o3": (
+        (0.000, 0.054, 0, 50),
+        (0.055, 0.070, 51, 100),
+        (0.071, 0.085, 101, 150),
+        (0.086, 0.105, 151, 200),
+        (0.106, 0.200, 201, 300),
+    ),
+    "o3_1h": ((0.125, 0.164, 101, 150), (0.165, 0.204, 151, 200), (0.205, 0.404, 201, 300), (0.405, 0.604, 301, 500)),
+    "co": (
+        (0.0, 4.4, 0, 50),
+        (4.5, 9.4, 51, 100),
+        (9.5, 12.4, 101, 150),
+        (12.5, 15.4, 151, 200),
+        (15.5, 30.4, 201, 300),
+        (30.5, 50.4, 301, 500),
+    ),
+    "so2": (
+        (0, 35, 0, 50),
+        (36, 75, 51, 100),
+        (76, 185, 101, 150),
+        (186, 304, 151, 200),
+        (305, 604, 201, 300),
+        (605, 1004, 301, 500),
+    ),
+    "no2": (
+        (0, 53, 0, 50),
+        (54, 100, 51, 100),
+        (101, 360, 101, 150),
+        (361, 649, 151, 200),
+        (650, 1249, 201, 300),
+        (1250, 2049, 301, 500),
+    ),
 }
 # pollutant -> (divide µg/m³-derived ppb by this to get the table unit, decimals kept by truncation)
 _EPA_UNITS: dict[str, tuple[float | None, int]] = {
-    "pm2_5": (None, 1), "pm10": (None, 0), "o3": (1000.0, 3), "co": (1000.0, 1), "so2": (1.0, 0), "no2": (1.0, 0),
+    "pm2_5": (None, 1),
+    "pm10": (None, 0),
+    "o3": (1000.0, 3),
+    "co": (1000.0, 1),
+    "so2": (1.0, 0),
+    "no2": (1.0, 0),
 }
 
 # EAQI upper concentration bounds (µg/m³) of the six bands; each band spans 20 index points
@@ -119,8 +159,14 @@ def entry(index: str, value: float, dominant: str | None = None) -> dict[str, An
     """One ``indices`` entry of aqi data for ``value`` (rounded to an integer) on ``index``."""
     whole = _round(value)
     found = band(index, whole)
-    return {"index": index, "value": whole, "category": found.category, "label": found.label,
-            "color": found.color, "dominant_pollutant": dominant}
+    return {
+        "index": index,
+        "value": whole,
+        "category": found.category,
+        "label": found.label,
+        "color": found.color,
+        "dominant_pollutant": dominant,
+    }
 
 
 def _interpolate(rows: Iterable[_Row], conc: float) -> float | None:
@@ -172,12 +218,21 @@ def from_concentrations(index: str, pollutants: Mapping[str, float | None]) -> d
     return entry(index, subs[dominant], dominant)
 
 
+def read_index(value: Any) -> str | None:
+    """``index`` as written: one of ``us_epa``, ``eaqi``, ``owm`` (null: chosen by ``units``)."""
+    if value is None or (isinstance(value, str) and value in INDEX_ORDER):
+        return value
+    raise OptionError.expected(f"one of {', '.join(INDEX_ORDER)}", value)
+
+
+OPTIONS: Mapping[str, OptionReader] = {"index": read_index}
+"""The option of an aqi provider with several indices: ``index``, the one shown first."""
+
+
 def preferred_index(ctx: FetchContext) -> str:
     """The index shown first: ``options.index`` when set, else ``us_epa`` (imperial) / ``eaqi`` (metric)."""
-    chosen = ctx.settings.options.get("index")
-    if chosen in INDEX_ORDER:
-        return str(chosen)
-    return "us_epa" if ctx.config.units == "imperial" else "eaqi"
+    chosen = read_option(ctx, "aqi", "index", read_index, None)
+    return chosen or ("us_epa" if ctx.config.units == "imperial" else "eaqi")
 
 
 def ordered(entries: Iterable[dict[str, Any] | None], ctx: FetchContext) -> list[dict[str, Any]]:

@@ -12,13 +12,15 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from ..._errors import ConfigError, PayloadError
+from ..._errors import PayloadError
 from ...sports import UPCOMING, is_followed, next_poll_seconds, parse_instant, scoreboard_day
-from .._provider import FetchContext, Provider, RequestSpec
+from .._options import read_option
+from .._provider import FetchContext, OptionError, OptionReader, Provider, RequestSpec
 from ._payload import base_url
-from ._teams import team_overrides
+from ._teams import TEAM_OPTIONS, team_overrides
 
 __all__ = [
+    "MLB_OPTIONS",
     "base_url",
     "board_day",
     "games_next_poll",
@@ -62,17 +64,19 @@ def start_order(games: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(games, key=key)
 
 
+def read_next_game_days(value: Any) -> int:
+    """``next_game_days`` as written: a whole number from 1 to 60."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _MAX_NEXT_GAME_DAYS:
+        raise OptionError.expected(f"a whole number from 1 to {_MAX_NEXT_GAME_DAYS}", value)
+    return value
+
+
 def next_game_range(ctx: FetchContext, kind: str) -> tuple[date, date]:
     """The first and last day searched for the next game: the days after the scoreboard day.
 
     Their number is ``providers.<kind>.options.next_game_days`` (1 to 60, default 10).
     """
-    days = ctx.settings.options.get("next_game_days", NEXT_GAME_DAYS)
-    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= _MAX_NEXT_GAME_DAYS:
-        raise ConfigError(
-            f"providers.{kind}.options.next_game_days: expected a whole number of days from 1 to "
-            f"{_MAX_NEXT_GAME_DAYS}, got {days!r}"
-        )
+    days = read_option(ctx, kind, "next_game_days", read_next_game_days, NEXT_GAME_DAYS)
     day = board_day(ctx)
     return day + timedelta(days=1), day + timedelta(days=days)
 
@@ -91,6 +95,11 @@ def _next_game(games: list[dict[str, Any]], now: datetime, followed: tuple[str, 
 def _log_unreadable_once(provider: str, message: str) -> None:
     """Log a next-game answer that cannot be read (the cache makes it once per provider and message)."""
     log.warning("%s: the answer for the next game cannot be read, next_game stays null: %s", provider, message)
+
+
+MLB_OPTIONS: Mapping[str, OptionReader] = {**TEAM_OPTIONS, "next_game_days": read_next_game_days}
+"""The options of an MLB provider: ``team_overrides`` (:func:`mlb_data`) and ``next_game_days``
+(:func:`next_game_range`)."""
 
 
 ReadGames = Callable[[Any, datetime, Mapping[str, Mapping[str, str]]], list[dict[str, Any]]]
@@ -126,8 +135,9 @@ def sports_provider(
     default_base_url: str,
     *,
     follow_up: Callable[[Mapping[str, Any], FetchContext], list[RequestSpec]] | None = None,
+    options: Mapping[str, OptionReader],
 ) -> Provider:
-    """A keyless sports provider that polls by game state (C29)."""
+    """A keyless sports provider that polls by game state (C29) and reads ``options``."""
     return Provider(
         kind=kind,
         name=name,
@@ -136,4 +146,5 @@ def sports_provider(
         next_poll=games_next_poll,
         default_base_url=default_base_url,
         follow_up=follow_up,
+        options=options,
     )

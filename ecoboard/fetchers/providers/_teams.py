@@ -16,8 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..._errors import ConfigError
-from .._provider import FetchContext
+from .._options import read_option
+from .._provider import FetchContext, OptionError, OptionReader
 
 NEUTRAL_COLOR = "#808080"
 """The colour of a team no table knows."""
@@ -49,25 +49,49 @@ def abbreviation_from_name(name: str | None) -> str:
     return letters[:3].upper() or "???"
 
 
-def team_overrides(ctx: FetchContext, kind: str) -> Mapping[str, Mapping[str, str]]:
-    """The user's ``providers.<kind>.options.team_overrides``, keyed by upper-case id or abbreviation."""
-    raw = ctx.settings.options.get("team_overrides") or {}
-    path = f"providers.{kind}.options.team_overrides"
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{path}: expected a mapping of team id or abbreviation to fields, got {raw!r}")
+def read_team_overrides(value: Any) -> Mapping[str, Mapping[str, str]]:
+    """``team_overrides`` as written: team id or abbreviation -> fields from :data:`OVERRIDABLE`, each a
+    text (colours ``#rrggbb`` or ``rrggbb``). The result is keyed by upper-case id or abbreviation, with
+    colours normalized (``"#bd3039"``); null is no overrides."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise OptionError.expected("a mapping of team id or abbreviation to fields", value)
     found: dict[str, Mapping[str, str]] = {}
-    for key, fields in raw.items():
-        if not isinstance(fields, Mapping) or not set(fields) <= set(OVERRIDABLE):
-            raise ConfigError(f"{path}.{key}: expected a mapping with keys from {', '.join(OVERRIDABLE)}")
-        found[str(key).strip().upper()] = {name: str(value) for name, value in fields.items()}
+    for key, fields in value.items():
+        if not isinstance(fields, Mapping):
+            raise OptionError.expected(f"a mapping with fields from {', '.join(OVERRIDABLE)}", fields, at=f".{key}")
+        found[str(key).strip().upper()] = {name: _field(name, text, f".{key}.{name}") for name, text in fields.items()}
     return found
 
 
+def _field(name: Any, value: Any, at: str) -> str:
+    if name not in OVERRIDABLE:
+        raise OptionError(f"{at}: unknown field of a team override; expected one of {', '.join(OVERRIDABLE)}")
+    if name in ("color", "alt_color"):
+        color = hex_color(value)
+        if color is None:
+            raise OptionError.expected('a colour "#rrggbb" (in quotes)', value, at=at)
+        return color
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise OptionError.expected("a text", value, at=at)
+    return str(value)
+
+
+TEAM_OPTIONS: Mapping[str, OptionReader] = {"team_overrides": read_team_overrides}
+"""The option of a sports provider that reads teams: ``team_overrides``."""
+
+
+def team_overrides(ctx: FetchContext, kind: str) -> Mapping[str, Mapping[str, str]]:
+    """The user's ``providers.<kind>.options.team_overrides`` (see :func:`read_team_overrides`)."""
+    return read_option(ctx, kind, "team_overrides", read_team_overrides, {})
+
+
 def apply_overrides(side: dict[str, Any], overrides: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
-    """``side`` with the user's fields for its id (first) or abbreviation; colours normalized."""
+    """``side`` with the user's fields (from :func:`read_team_overrides`) for its id (first) or abbreviation."""
     for key in (str(side.get("abbreviation") or "").upper(), str(side["id"])):
         for name, value in overrides.get(key, {}).items():
-            side[name] = hex_color(value) if name in ("color", "alt_color") else value
+            side[name] = value
     return side
 
 

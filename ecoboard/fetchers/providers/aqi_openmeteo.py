@@ -23,7 +23,11 @@ REQUEST = "air_quality"
 
 # Open-Meteo variable -> our pollutant key
 CONCENTRATIONS = {
-    "pm2_5": "pm2_5", "pm10": "pm10", "ozone": "o3", "nitrogen_dioxide": "no2", "sulphur_dioxide": "so2",
+    "pm2_5": "pm2_5",
+    "pm10": "pm10",
+    "ozone": "o3",
+    "nitrogen_dioxide": "no2",
+    "sulphur_dioxide": "so2",
     "carbon_monoxide": "co",
 }
 # our index -> (Open-Meteo total variable, prefix of its per-pollutant sub-index variables, their pollutants)
@@ -75,8 +79,7 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     read = Reader(NAME)
     answer = read.need_mapping(responses.get(REQUEST), REQUEST)
     current = read.need_mapping(answer.get("current"), "current")
-    measured = read.need_local_time(current.get("time"), fixed_offset(answer.get("utc_offset_seconds")),
-                                    "current.time")
+    measured = read.need_local_time(current.get("time"), fixed_offset(answer.get("utc_offset_seconds")), "current.time")
     pollutants = _pollutants(current, answer.get("current_units"))
     indices = [_provider_index(current, "us_epa"), _provider_index(current, "eaqi")]
     if not any(indices):
@@ -94,5 +97,6 @@ PROVIDERS = (
         transform=transform,
         next_poll=every_period,
         default_base_url=DEFAULT_BASE_URL,
+        options=scales.OPTIONS,
     ),
 )

@@ -24,8 +24,14 @@ REQUEST = "air_pollution"
 def requests(ctx: FetchContext) -> list[RequestSpec]:
     """The current air-pollution GET for the configured location; the API key is a secret parameter."""
     lat, lon = coordinates(ctx)
-    return [RequestSpec(name=REQUEST, url=base_url(ctx, DEFAULT_BASE_URL) + PATH, params={"lat": lat, "lon": lon},
-                        secret_params=key_param(ctx, "appid"))]
+    return [
+        RequestSpec(
+            name=REQUEST,
+            url=base_url(ctx, DEFAULT_BASE_URL) + PATH,
+            params={"lat": lat, "lon": lon},
+            secret_params=key_param(ctx, "appid"),
+        )
+    ]
 
 
 def _own_index(value: int | None) -> dict[str, Any] | None:
@@ -65,6 +71,7 @@ PROVIDERS = (
         transform=transform,
         next_poll=every_period,
         default_base_url=DEFAULT_BASE_URL,
+        options=scales.OPTIONS,
         needs_api_key=True,
     ),
 )

@@ -17,7 +17,7 @@ from typing import Any
 
 from .._provider import FetchContext, RequestSpec
 from ._espn import base_game, check_league
-from ._sports_common import base_url, board_day, mlb_data, next_game_range, sports_provider
+from ._sports_common import MLB_OPTIONS, base_url, board_day, mlb_data, next_game_range, sports_provider
 from ._sports_json import obj, opt_count, opt_str, require_list
 
 NAME = "espn"
@@ -88,4 +88,6 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     return mlb_data(responses["scoreboard"], responses.get("range"), _games, ctx, NAME)
 
 
-PROVIDERS = (sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL, follow_up=follow_up),)
+PROVIDERS = (
+    sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL, follow_up=follow_up, options=MLB_OPTIONS),
+)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...sports import parse_instant
 from .._provider import FetchContext, RequestSpec
-from ._sports_common import base_url, board_day, mlb_data, next_game_range, sports_provider
+from ._sports_common import MLB_OPTIONS, base_url, board_day, mlb_data, next_game_range, sports_provider
 from ._sports_json import items, obj, opt_bool, opt_count, opt_str, require, require_int, require_list
 from ._sports_status import statsapi_status
 from ._teams import apply_overrides, fill_unknown, mlb_teams
@@ -189,4 +189,6 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     return mlb_data(responses["schedule"], responses.get("range"), _games, ctx, NAME)
 
 
-PROVIDERS = (sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL, follow_up=follow_up),)
+PROVIDERS = (
+    sports_provider("mlb", NAME, requests, transform, DEFAULT_BASE_URL, follow_up=follow_up, options=MLB_OPTIONS),
+)

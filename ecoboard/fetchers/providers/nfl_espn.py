@@ -17,7 +17,7 @@ from .._provider import FetchContext, RequestSpec
 from ._espn import base_game, check_league, season_type, team_side
 from ._sports_common import base_url, sports_provider, start_order
 from ._sports_json import items, obj, opt_bool, opt_count, opt_int, opt_str, require_list
-from ._teams import apply_overrides, team_overrides
+from ._teams import TEAM_OPTIONS, apply_overrides, team_overrides
 
 NAME = "espn"
 DEFAULT_BASE_URL = "https://site.api.espn.com/apis/site/v2/sports/football/nfl"
@@ -105,4 +105,4 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     return {"season": season, "week": week, "games": start_order(games), "byes": _byes(obj(board), overrides)}
 
 
-PROVIDERS = (sports_provider("nfl", NAME, requests, transform, DEFAULT_BASE_URL),)
+PROVIDERS = (sports_provider("nfl", NAME, requests, transform, DEFAULT_BASE_URL, options=TEAM_OPTIONS),)
