@@ -22,6 +22,7 @@ from .._errors import ConfigError, EcoboardError
 from ..bus import open_bus
 from ..config import Config, load_config
 from ..fetchers import (
+    check_provider_options,
     connection_urls,
     make_client,
     make_coordinator,
@@ -47,8 +48,9 @@ def config_file(arg: str | None) -> str | None:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``fetch`` subcommand."""
-    parser = subparsers.add_parser("fetch", help="fetch one kind, store it and publish the update",
-                                   description=__doc__.split("\n\n")[0])
+    parser = subparsers.add_parser(
+        "fetch", help="fetch one kind, store it and publish the update", description=__doc__.split("\n\n")[0]
+    )
     _add_arguments(parser)
 
 
@@ -62,8 +64,11 @@ def job_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
     _add_arguments(parser)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
     try:
         return run_fetch(args)
     except EcoboardError as exc:
@@ -76,16 +81,23 @@ def job_main(argv: Sequence[str] | None = None) -> int:
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", metavar="KIND", help="weather, aqi, mlb, nfl, sun_moon, ...")
     parser.add_argument("--once", action="store_true", help="one attempt, then exit (a Kubernetes Job)")
-    parser.add_argument("--replay", metavar="DIR",
-                        help="answer requests from recorded responses in DIR (see the README for the layout)")
-    parser.add_argument("--config", metavar="FILE",
-                        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)")
+    parser.add_argument(
+        "--replay", metavar="DIR", help="answer requests from recorded responses in DIR (see the README for the layout)"
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)",
+    )
     parser.set_defaults(handler=run_fetch)
 
 
 def run_fetch(args: argparse.Namespace) -> int:
-    """Handler of ``ecoboard fetch``."""
-    config = load_config(config_file(args.config))
+    """Handler of ``ecoboard fetch``: the configuration and its provider options are checked before
+    the store, the bus or any provider is touched."""
+    source = config_file(args.config)
+    config = load_config(source)
+    check_provider_options(config, source)
     return trio.run(_fetch, args, config)
 
 
@@ -109,9 +121,17 @@ async def _fetch(args: argparse.Namespace, config: Config) -> int:
         await bus.aclose()
         store.close()
     if coordinator.unannounced is not None:
-        print(f"ecoboard fetch: error: {record.kind} version {record.version} written but not announced on the "
-              f"bus: {coordinator.unannounced}", file=sys.stderr)
+        print(
+            f"ecoboard fetch: error: {record.kind} version {record.version} written but not announced on the "
+            f"bus: {coordinator.unannounced}",
+            file=sys.stderr,
+        )
         return EXIT_UNANNOUNCED
-    log.info("%s version %d from %s written (valid until %s)", record.kind, record.version, record.source,
-             record.valid_until.isoformat())
+    log.info(
+        "%s version %d from %s written (valid until %s)",
+        record.kind,
+        record.version,
+        record.source,
+        record.valid_until.isoformat(),
+    )
     return 0
