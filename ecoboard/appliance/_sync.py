@@ -21,7 +21,7 @@ from .._errors import StoreError
 from .._record import Record
 from ..bus import Bus, BusMessage
 from ..config import Config, PageSpec
-from ..renderer import KindHealth, page_option_errors
+from ..renderer import KindHealth, page_spec_errors
 from ..store import AsyncStore
 from ._cycle import parse_command
 from ._render_loop import Instruction
@@ -162,7 +162,8 @@ class Syncer:
 
     async def reload_pages(self) -> tuple[PageSpec, ...] | None:
         """The page cycle from the store's display config, else the config file's; ``None`` (the current
-        pages stay) on a store error or when a stored page option is not one its page takes."""
+        pages stay) on a store error, or when a stored row names a page the renderer cannot draw or an
+        option its page does not take."""
         try:
             stored = await self.store.display_config()
         except StoreError as exc:
@@ -171,7 +172,7 @@ class Syncer:
         errors = [
             error
             for row, spec in enumerate(stored or ())
-            for error in page_option_errors(spec, f"display_config: row [{row}]")
+            for error in page_spec_errors(spec, f"display_config: row [{row}]")
         ]
         if errors:
             log.error(

@@ -25,7 +25,7 @@ import trio
 from .._errors import ConfigError, EcoboardError
 from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
 from ..config import Config, load_config
-from ..renderer import PAGES, page_option_errors, prepare_wifi_pages
+from ..renderer import page_spec_errors, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
 from ._exit import arm_exit_deadline
@@ -72,19 +72,13 @@ def _resolve_secrets(config: Config) -> tuple[Config, str | None, SecretValues]:
 def _check_pages(config: Config, source: str | None) -> None:
     """Refuse a page cycle naming a page the renderer cannot draw, or an option its page does not take
     as written (one line, before anything starts)."""
-    where = source or "(defaults)"
-    for index, spec in enumerate(config.display.pages):
-        if spec.page not in PAGES:
-            raise ConfigError(
-                f"{where}: display.pages[{index}].page: expected one of {', '.join(sorted(PAGES))}, got {spec.page!r}"
-            )
     errors = [
         error
         for index, spec in enumerate(config.display.pages)
-        for error in page_option_errors(spec, f"display.pages[{index}]")
+        for error in page_spec_errors(spec, f"display.pages[{index}]")
     ]
     if errors:
-        raise ConfigError(f"{where}: {'; '.join(errors)}")
+        raise ConfigError(f"{source or '(defaults)'}: {'; '.join(errors)}")
 
 
 def _warn_if_os_zone_differs(config: Config) -> None:

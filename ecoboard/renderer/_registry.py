@@ -84,6 +84,14 @@ def page_option_errors(spec: PageSpec, path: str) -> list[str]:
     return errors
 
 
+def page_spec_errors(spec: PageSpec, path: str) -> list[str]:
+    """The problems of one page cycle entry, one line each: a page the renderer cannot draw
+    (``<path>.page: expected one of ..., got ...``), else its options (:func:`page_option_errors`)."""
+    if spec.page not in PAGES:
+        return [f"{path}.page: expected one of {', '.join(sorted(PAGES))}, got {spec.page!r}"]
+    return page_option_errors(spec, path)
+
+
 def number_at_least(minimum: float, *, whole: bool = False) -> OptionCheck:
     """Checker of a finite number (an integer when ``whole``) of at least ``minimum``; not a boolean."""
     expected = f"expected a {'whole ' if whole else ''}number of at least {minimum:g}"

@@ -1,5 +1,6 @@
-"""A stored page cycle (``display_config``) with a page option its page does not take never replaces the
-running cycle: one error names the row and the option, and the last good cycle stays on the panel."""
+"""A stored page cycle (``display_config``) naming a page the renderer cannot draw, or with a page option its
+page does not take, never replaces the running cycle: one error names the row and the page or option, and
+the last good cycle stays on the panel."""
 
 from __future__ import annotations
 
@@ -59,6 +60,14 @@ async def test_reload_refuses_a_stored_cycle_with_a_bad_option(store: AsyncStore
         assert _refusals(caplog)[-1] == (
             "local sync: the stored page cycle is refused, keeping the current pages: display_config: row [0].options."
             "rotate_secs: unknown option of page mlb; expected one of mode, rotate_seconds, teams"
+        )
+
+        await store.set_display_config([PageSpec("clock", 8), PageSpec("garmin", 10)])  # a page no one draws
+        assert await syncer.reload_pages() is None
+        assert _refusals(caplog)[-1] == (
+            "local sync: the stored page cycle is refused, keeping the current pages: display_config: row [1].page: "
+            "expected one of clock, daily, events, hourly, mlb, nfl, reminder, status, sun_moon, weather, wifi, "
+            "got 'garmin'"
         )
         nursery.cancel_scope.cancel()
 
