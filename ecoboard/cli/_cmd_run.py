@@ -25,6 +25,7 @@ import trio
 from .._errors import ConfigError, EcoboardError
 from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
 from ..config import Config, load_config
+from ..fetchers import check_provider_options
 from ..renderer import page_spec_errors, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
@@ -179,6 +180,7 @@ def run(args: argparse.Namespace) -> int:
     source = _config_file(args.config)
     config = load_config(source)
     _check_pages(config, source)
+    check_provider_options(config, source)
     if args.replay is not None and not Path(args.replay).is_dir():
         raise ConfigError(f"--replay: {args.replay} is not a directory of recorded responses")
     _warn_if_os_zone_differs(config)
