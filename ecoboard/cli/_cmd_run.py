@@ -24,7 +24,7 @@ import trio
 
 from .._errors import ConfigError, EcoboardError
 from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
-from ..config import Config, load_config
+from ..config import Config, config_problems, load_config
 from ..fetchers import check_provider_options
 from ..renderer import page_spec_errors, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
@@ -79,7 +79,7 @@ def _check_pages(config: Config, source: str | None) -> None:
         for error in page_spec_errors(spec, f"display.pages[{index}]")
     ]
     if errors:
-        raise ConfigError(f"{source or '(defaults)'}: {'; '.join(errors)}")
+        raise config_problems(errors, source)
 
 
 def _warn_if_os_zone_differs(config: Config) -> None:

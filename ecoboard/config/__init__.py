@@ -1,6 +1,6 @@
 """Configuration: the model and its loader (``ecoboard.yaml`` plus ``ECOBOARD__*`` overrides)."""
 
-from ._load import ENV_PREFIX, load_config, parse_config
+from ._load import ENV_PREFIX, config_problems, load_config, parse_config
 from ._model import (
     ApiSettings,
     BusSettings,
@@ -30,6 +30,7 @@ __all__ = [
     "SecretsSettings",
     "StoreSettings",
     "Teams",
+    "config_problems",
     "load_config",
     "parse_config",
 ]

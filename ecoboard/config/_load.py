@@ -191,8 +191,28 @@ def _origin(path: str, origins: Mapping[str, str], source: str) -> str:
     while candidate:
         if candidate in origins:
             return f"environment variable {origins[candidate]}"
-        candidate = re.sub(r"(\.[^.]*|\[\d+\])$", "", candidate) if ("." in candidate or "[" in candidate) else ""
+        candidate = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", candidate) if ("." in candidate or "[" in candidate) else ""
     return source
+
+
+def config_problems(
+    problems: list[str], source: str | None, *, environ: Mapping[str, str] | None = None
+) -> ConfigError:
+    """One :class:`ConfigError` line for checks made after loading (page options, provider options).
+
+    Each problem starts with its key path (``providers.mlb.options.x: expected ...``) and is named by
+    where that key was set: the environment variable that set it or one of its parents, else ``source``
+    (the file; ``None``: the built-in defaults). Problems with the same origin share one prefix:
+    ``ecoboard.yaml: a; b; environment variable ECOBOARD__X: c``.
+    """
+    _, origins = _env_overlay(os.environ if environ is None else environ)
+    parts: list[str] = []
+    last = None
+    for problem in problems:
+        where = _origin(problem.split(": ", 1)[0], origins, source or "(defaults)")
+        parts.append(problem if where == last else f"{where}: {problem}")
+        last = where
+    return ConfigError("; ".join(parts))
 
 
 def _as_plain(obj: Any) -> Any:

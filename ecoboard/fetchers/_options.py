@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._errors import ConfigError
-from ..config import Config, ProviderSettings
+from ..config import Config, ProviderSettings, config_problems
 from ._provider import FetchContext, OptionError, OptionReader, Provider
 from .providers import get_provider
 
@@ -69,4 +69,4 @@ def check_provider_options(config: Config, source: str | None = None) -> None:
             continue
         errors += option_errors(kind, settings, provider)
     if errors:
-        raise ConfigError(f"{source or '(defaults)'}: {'; '.join(errors)}")
+        raise config_problems(errors, source)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ecoboard import ConfigError
-from ecoboard.config import load_config, parse_config
+from ecoboard.config import config_problems, load_config, parse_config
 
 
 def _error(data: dict | None = None, env: dict[str, str] | None = None) -> str:
@@ -125,3 +125,35 @@ def test_provider_base_url_must_be_http() -> None:
         "ecoboard.yaml: providers.weather.base_url: expected an http(s) URL, got 'not a url'"
     assert parse_config({"providers": {"weather": {"base_url": "http://127.0.0.1:9000"}}},
                         environ={}).providers["weather"].base_url == "http://127.0.0.1:9000"
+
+
+def test_a_list_set_by_a_variable_names_the_variable_for_its_items() -> None:
+    env = {"ECOBOARD__DISPLAY__PAGES": "[{page: clock}, {page: mlb, seconds: 0}]"}
+    assert _error(env=env) == (
+        "environment variable ECOBOARD__DISPLAY__PAGES: display.pages[1].seconds: expected seconds from 1 to 3600, "
+        "got 0"
+    )
+
+
+def test_later_checks_name_the_file_or_the_variable_of_each_problem() -> None:
+    """Checks made after loading (page and provider options) name each problem's origin, once per run of
+    problems from the same origin."""
+    env = {
+        "ECOBOARD__DISPLAY__PAGES": "[{page: mlb, options: {rotate_seconds: abc}}]",
+        "ECOBOARD__PROVIDERS__MLB__OPTIONS__NEXT_GAME_DAYS": "ten",
+    }
+    problems = [
+        "providers.aqi.options.index: expected us_epa or eaqi, got 'x'",
+        "providers.nfl.options.colour: unknown option",
+        "providers.mlb.options.next_game_days: expected a whole number from 1 to 60, got 'ten'",
+        "display.pages[0].options.rotate_seconds: expected a number of at least 1, got 'abc'",
+    ]
+    assert str(config_problems(problems, "board.yaml", environ=env)) == (
+        "board.yaml: providers.aqi.options.index: expected us_epa or eaqi, got 'x'; "
+        "providers.nfl.options.colour: unknown option; "
+        "environment variable ECOBOARD__PROVIDERS__MLB__OPTIONS__NEXT_GAME_DAYS: "
+        "providers.mlb.options.next_game_days: expected a whole number from 1 to 60, got 'ten'; "
+        "environment variable ECOBOARD__DISPLAY__PAGES: "
+        "display.pages[0].options.rotate_seconds: expected a number of at least 1, got 'abc'"
+    )
+    assert str(config_problems(problems[:1], None, environ={})).startswith("(defaults): providers.aqi")
