@@ -36,6 +36,7 @@ from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..._errors import PayloadError
 from .._options import read_option
 from .._provider import FetchContext, OptionError, Provider, RequestSpec
 from . import _units
@@ -354,6 +355,9 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     points = read.need_mapping(dig(responses.get("points"), "properties"), "points.properties")
     for key in FOLLOW_UPS.values():
         read.need_text(points.get(key), f"points.properties.{key}")
+    missing = [name for name in FOLLOW_UPS if responses.get(name) is None]
+    if missing:
+        raise PayloadError(f"{', '.join(missing)}: no answer (both forecasts are needed)", provider=NAME)
     forecast, hourly = _periods(responses, read, "forecast"), _periods(responses, read, "forecast_hourly")
     where: tzinfo = zone(points.get("timeZone")) or zoneinfo.ZoneInfo(ctx.config.timezone)
     observation = responses.get("observation")
