@@ -7,7 +7,7 @@ points answer names the forecasts: its ``properties.forecast`` (12-hour day and 
 Both are needed: without either the fetch fails and the last good record stays.
 
 The points answer is asked for on every poll: provider functions are pure (no state between
-fetches), so there is nowhere to keep it, and NWS serves it from its cache. ``observationStations``
+fetches), so there is nowhere to keep it; it is one small GET. ``observationStations``
 is not followed: it lists stations, and reading one of them would take a second round of follow-ups.
 
 Current conditions: the station's latest observation when ``options.station`` is set and that
