@@ -10,8 +10,10 @@ Policy:
   (``BACKOFF_BASE`` doubling up to ``BACKOFF_CAP``, and never later than the normal period);
 - 403/429 honour Retry-After (up to ``MAX_RETRY_AFTER``), else back off at least ``RATE_LIMIT_FLOOR``;
 - logging is edge-triggered: one error when the source goes bad, one info line when it recovers;
-- a provider's follow-up requests (``Provider.follow_up``) never fail a fetch: a failed one is left
-  out of the answers, the record is written without it, and it is logged the same edge-triggered way.
+- a provider's follow-up requests (``Provider.follow_up``) are asked one by one after the first
+  answers. A failed required one (``RequestSpec.required``, the default) fails the fetch like a failed
+  first request; a failed optional one is left out of the answers (the other follow-ups' answers
+  stay), the record is written without it, and it is logged the same edge-triggered way.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ class Coordinator:
         self.unannounced: BusError | None = None
         """Why the last written record could not be announced on the bus (``None``: it was)."""
         self.follow_up_error: str | None = None
-        """Why the last follow-up request failed (``None``: the last one was answered)."""
+        """Why optional follow-up requests last failed (``None``: the last ones asked were answered)."""
 
     def context(self) -> FetchContext:
         """The context of an attempt made now."""
@@ -169,21 +171,36 @@ class Coordinator:
         )
 
     async def _follow_up(self, answers: dict[str, Any], ctx: FetchContext) -> dict[str, Any]:
-        """The answers of the provider's follow-up requests; ``{}`` when there are none or one failed."""
+        """The answers of the provider's follow-up requests, asked one by one in the provider's order.
+
+        A failed required one raises its :class:`FetchError`; a failed optional one is left out.
+        """
         specs = self.provider.follow_up(answers, ctx) if self.provider.follow_up else []
-        if not specs:
-            return {}
-        try:
-            found = await self._extract(specs, ctx)
-        except FetchError as exc:
+        found: dict[str, Any] = {}
+        failures: list[str] = []
+        for spec in specs:
+            try:
+                found |= await self._extract([spec], ctx)
+            except FetchError as exc:
+                if spec.required:
+                    raise
+                failures.append(str(exc))
+        if any(not spec.required for spec in specs):
+            self._optional_outcome(failures)
+        return found
+
+    def _optional_outcome(self, failures: list[str]) -> None:
+        """Log edge-triggered whether the optional follow-ups asked in one fetch failed or are answered again."""
+        if failures:
             if self.follow_up_error is None:
-                log.warning("%s: follow-up request failed, the record is written without it: %s", self.kind, exc)
-            self.follow_up_error = str(exc)
-            return {}
+                log.warning(
+                    "%s: follow-up request failed, the record is written without it: %s", self.kind, "; ".join(failures)
+                )
+            self.follow_up_error = "; ".join(failures)
+            return
         if self.follow_up_error is not None:
             log.info("%s: follow-up requests answered again", self.kind)
         self.follow_up_error = None
-        return found
 
     async def _fetch_and_load(self, ctx: FetchContext, log_failure: bool) -> Record:
         name = self.provider.name

@@ -5,8 +5,10 @@ the functions never do I/O:
 
 - ``requests(ctx)`` lists the HTTP GETs one fetch needs, each with a name;
 - ``follow_up(answers, ctx)`` (optional) lists more GETs that depend on those answers (the MLB
-  providers ask for the days after an empty day). A follow-up adds to a fetch and never fails it:
-  when one fails, its answer is left out of ``answers`` and the failure is logged once;
+  providers ask for the days after an empty day, NWS for the forecasts its points answer names).
+  A follow-up is required unless its :class:`RequestSpec` says ``required=False``: a failed required
+  one fails the fetch as a failed first request does; a failed optional one is left out of
+  ``answers`` (the others' answers stay) and the failure is logged once;
 - ``transform(responses, ctx)`` turns the parsed JSON answers (by request name) into the kind's
   normalized ``data`` (docs/records.md) or raises :class:`ecoboard.PayloadError`;
 - ``next_poll(data, ctx)`` says how many seconds to wait before the next fetch (C29: fast while a
@@ -58,13 +60,18 @@ class FetchContext:
 
 @dataclass(frozen=True)
 class RequestSpec:
-    """One HTTP GET of a fetch. ``secret_params`` are sent but never logged or shown in errors."""
+    """One HTTP GET of a fetch. ``secret_params`` are sent but never logged or shown in errors.
+
+    ``required`` matters for follow-up requests only (a first request is always required): when a
+    required one fails the fetch fails; when an optional one fails the record is written without it.
+    """
 
     name: str
     url: str
     params: Mapping[str, str] = field(default_factory=dict)
     secret_params: Mapping[str, str] = field(default_factory=dict, repr=False)
     headers: Mapping[str, str] = field(default_factory=dict)
+    required: bool = True
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from ecoboard import Record
 from ecoboard.config import Config, parse_config
-from ecoboard.fetchers import ReplayTransport, fetch_once, make_client
+from ecoboard.fetchers import Coordinator, ReplayTransport, fetch_once, make_client, make_coordinator
 from ecoboard.store import AsyncStore, open_store
 
 from ._support import FIXTURES
@@ -71,20 +75,33 @@ class Board:
     replay: Path
     sent: list[str] = field(default_factory=list)
 
-    async def fetch(self, config: Config, now: datetime) -> Record:
-        """One fetch at ``now``; the URLs it asked for are appended to ``sent``."""
+    @asynccontextmanager
+    async def _connected(self) -> AsyncIterator[tuple[httpx.AsyncClient, AsyncStore]]:
+        """A replay client and the store; on the way out the URLs asked for are appended to ``sent``."""
         store = open_store(f"sqlite:///{self.tmp_path / 'records.sqlite3'}")
         try:
             transport = ReplayTransport(self.replay)
             try:
                 async with make_client(transport=transport) as client:
-                    return await fetch_once(
-                        "weather", config, client=client, store=AsyncStore(store), bus=None, clock=lambda: now
-                    )
+                    yield client, AsyncStore(store)
             finally:
                 self.sent += [str(url) for url in transport.requests]
         finally:
             store.close()
+
+    async def fetch(self, config: Config, now: datetime) -> Record:
+        """One fetch at ``now`` as ``ecoboard fetch --once`` makes it (a failure is raised, not logged)."""
+        async with self._connected() as (client, store):
+            return await fetch_once("weather", config, client=client, store=store, bus=None, clock=lambda: now)
+
+    async def attempts(self, config: Config, now: datetime, count: int) -> Coordinator:
+        """``count`` attempts at ``now`` by one coordinator, as ``ecoboard run`` makes them (failures logged)."""
+        async with self._connected() as (client, store):
+            coordinator = make_coordinator("weather", config, client=client, store=store, bus=None, clock=lambda: now)
+            await coordinator.load_last_good()
+            for _ in range(count):
+                await coordinator.attempt()
+            return coordinator
 
     async def latest(self) -> Record | None:
         """The store's current ``weather`` record."""

@@ -11,6 +11,7 @@ chosen so the forecast periods a test reads lie ahead of it.
 from __future__ import annotations
 
 import copy
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -240,16 +241,24 @@ async def test_a_point_outside_the_us_fails_and_the_last_good_record_stays(tmp_p
     assert latest.data["location"]["lat"] == 30.0
 
 
-async def test_a_failed_forecast_follow_up_fails_the_fetch(tmp_path, autojump_clock) -> None:
+async def test_a_failed_forecast_fails_the_fetch_with_one_error_line(tmp_path, autojump_clock, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="ecoboard.fetchers")
     here = board(tmp_path)
     good = await here.fetch(nws_config(), HOUR)
-    here.replay = replay_dir(tmp_path / "broken", index=[{"url": HOURLY_URL, "status": 500, "body": "upstream broke"}])
-    with pytest.raises(PayloadError) as caught:
-        await here.fetch(nws_config(), HOUR)
-    # one failed follow-up leaves both forecasts out of the answers (the framework asks them as one batch)
-    assert str(caught.value) == "nws: weather: forecast, forecast_hourly: no answer (both forecasts are needed)"
-    latest = await here.latest()
-    assert latest is not None and latest.version == good.version
+    here.replay = replay_dir(
+        tmp_path / "broken", index=[{"url": FORECAST_URL, "status": 500, "body": "upstream broke"}]
+    )
+    here.sent.clear()
+    coordinator = await here.attempts(nws_config(), HOUR, 2)
+    # the forecasts are required follow-ups: the first failing one fails the fetch, the hourly one is not asked
+    assert here.sent == [POINTS_URL, FORECAST_URL] * 2
+    message = f"nws: {FORECAST_URL}: HTTP 500 Internal Server Error: upstream broke"
+    status = coordinator.status()
+    assert (status.state, status.last_error, status.consecutive_failures) == ("failing", message, 2)
+    assert [(r.levelno, r.getMessage()) for r in caplog.records if r.name.startswith("ecoboard")] == [
+        (logging.ERROR, f"weather from nws failing (serving version {good.version}): {message}")
+    ]
+    assert await here.latest() == good  # nothing written
 
 
 def test_points_without_a_forecast_url_is_one_payload_error() -> None:

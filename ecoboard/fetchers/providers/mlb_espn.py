@@ -6,6 +6,7 @@ read from the competition notes ("Doubleheader - Game 1"); the count and runners
 
 When that day has no games, a follow-up GET of ``<base>/scoreboard?dates=<day+1>-<day+N>&limit=1000``
 (request ``range``; N is ``options.next_game_days``, default 10) gives ``next_game`` (C18).
+The range request is optional: when it fails the day's record is written with ``next_game`` null.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ def follow_up(answers: Mapping[str, Any], ctx: FetchContext) -> list[RequestSpec
         return []
     first, last = next_game_range(ctx, "mlb")
     params = {"dates": f"{first:%Y%m%d}-{last:%Y%m%d}", "limit": str(RANGE_LIMIT)}
-    return [RequestSpec(name="range", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/scoreboard", params=params)]
+    return [
+        RequestSpec(name="range", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/scoreboard", params=params, required=False)
+    ]
 
 
 def _doubleheader(note: str | None) -> int | None:

@@ -6,6 +6,7 @@ linescore fields (inning, count, runners, hits, errors) are null.
 
 When that day has no games, a follow-up GET of ``/schedule?sportId=1&startDate=<day+1>&endDate=<day+N>
 &hydrate=team`` (request ``range``; N is ``options.next_game_days``, default 10) gives ``next_game`` (C18).
+The range request is optional: when it fails the day's record is written with ``next_game`` null.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def follow_up(answers: Mapping[str, Any], ctx: FetchContext) -> list[RequestSpec
         return []
     first, last = next_game_range(ctx, "mlb")
     params = {"sportId": "1", "startDate": first.isoformat(), "endDate": last.isoformat(), "hydrate": "team"}
-    return [RequestSpec(name="range", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/schedule", params=params)]
+    return [RequestSpec(name="range", url=f"{base_url(ctx, DEFAULT_BASE_URL)}/schedule", params=params, required=False)]
 
 
 def _record(block: Mapping[str, Any]) -> str | None:
