@@ -15,6 +15,7 @@ from ._context import EcoboardApp, this_app
 from ._deps import ApiDeps
 from ._hub import RecordHub
 from ._json import error_response
+from ._outage import OutageLog
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ def create_app(deps: ApiDeps) -> EcoboardApp:
     app = EcoboardApp(__name__, static_folder=None)
     app.deps = deps
     app.hub = RecordHub(deps.store, deps.bus)
+    app.store_outage = OutageLog("the record store")
+    app.bus_outage = OutageLog("the update bus")
     for blueprint in (_records.bp, _display.bp, _health.bp, _openapi.bp, _static.bp):
         app.register_blueprint(blueprint)
     app.while_serving(_run_hub)
@@ -65,12 +68,12 @@ async def _http_error(error: HTTPException) -> Response:
 
 
 async def _store_error(error: StoreError) -> Response:
-    log.warning("%s %s: the store failed: %s", request.method, request.path, error)
+    this_app().store_outage.failed(f"{request.method} {request.path}", error)
     return error_response(503, "the record store is unavailable")
 
 
 async def _bus_error(error: BusError) -> Response:
-    log.warning("%s %s: the bus failed: %s", request.method, request.path, error)
+    this_app().bus_outage.failed(f"{request.method} {request.path}", error)
     return error_response(503, "the update bus is unavailable")
 
 

@@ -10,6 +10,7 @@ from quart_trio import QuartTrio
 from .._record import KINDS
 from ._deps import ApiDeps
 from ._hub import RecordHub
+from ._outage import OutageLog
 
 
 class EcoboardApp(QuartTrio):
@@ -17,6 +18,8 @@ class EcoboardApp(QuartTrio):
 
     deps: ApiDeps
     hub: RecordHub
+    store_outage: OutageLog
+    bus_outage: OutageLog
 
 
 def this_app() -> EcoboardApp:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hmac
 import io
 import json
-import logging
 import math
 from collections.abc import Mapping
 from datetime import datetime
@@ -26,8 +25,6 @@ from .._errors import BusError
 from .._record import iso_utc
 from ._context import this_app
 from ._json import error_response, json_response
-
-log = logging.getLogger(__name__)
 
 bp = Blueprint("display", __name__, url_prefix="/api/v1/display")
 
@@ -148,6 +145,7 @@ async def control(command: str) -> Response:
     try:
         await app.deps.bus.publish("control", payload)
     except BusError as exc:
-        log.warning("control %s: the bus is unavailable: %s", command, exc)
+        app.bus_outage.failed(f"{request.method} {request.path}", exc)
         return error_response(503, "the bus is unavailable; the command was not sent")
+    app.bus_outage.answered()
     return json_response({"accepted": payload}, status=202)

@@ -67,9 +67,11 @@ async def readyz() -> Response:
         await app.deps.store.ping()
         records = await app.deps.store.latest_all()
         store = "ok"
+        app.store_outage.answered()
     except StoreError as exc:
         store = "unreachable"
         reasons.append(f"store unreachable: {exc}")
+        app.store_outage.failed(f"{request.method} {request.path}", exc)
     display: dict[str, Any] | None = None
     if app.deps.display is not None:
         age = _frame_age(app.deps.display.state().get("last_frame_at"), now)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+from typing import TypeVar
+
 from quart import Blueprint, Response, request
 
 from ._context import known_kinds, this_app
@@ -13,6 +16,16 @@ bp = Blueprint("records", __name__, url_prefix="/api/v1")
 HISTORY_DEFAULT = 100
 HISTORY_MAX = 1000
 ENVIRONMENT_KINDS = ("weather", "aqi", "sun_moon")
+
+T = TypeVar("T")
+
+
+async def _stored(call: Awaitable[T]) -> T:
+    """The answer of a store call made for this request. A :class:`StoreError` goes on to the app's
+    503 handler (which logs the start of an outage once); an answer ends the outage."""
+    result = await call
+    this_app().store_outage.answered()
+    return result
 
 
 def _unknown_kind(kind: str) -> Response | None:
@@ -26,7 +39,7 @@ def _unknown_kind(kind: str) -> Response | None:
 async def all_records() -> Response:
     """``{kind: record}`` for every kind that has a record, in display order."""
     app = this_app()
-    records = await app.deps.store.latest_all()
+    records = await _stored(app.deps.store.latest_all())
     now = utc_now()
     order = known_kinds(app)
     kinds = sorted(records, key=lambda k: (order.index(k) if k in order else len(order), k))
@@ -39,7 +52,7 @@ async def one_record(kind: str) -> Response:
     unknown = _unknown_kind(kind)
     if unknown is not None:
         return unknown
-    record = await this_app().deps.store.latest(kind)
+    record = await _stored(this_app().deps.store.latest(kind))
     if record is None:
         return error_response(404, "no record yet", kind=kind)
     return json_response(record_json(record, utc_now()))
@@ -54,7 +67,7 @@ async def record_history(kind: str) -> Response:
     text = request.args.get("limit", str(HISTORY_DEFAULT))
     if not text.isdigit() or not 1 <= int(text) <= HISTORY_MAX:
         return error_response(422, f"limit: expected a whole number from 1 to {HISTORY_MAX}, got {text!r}")
-    records = await this_app().deps.store.history(kind, int(text))
+    records = await _stored(this_app().deps.store.history(kind, int(text)))
     now = utc_now()
     return json_response({"kind": kind, "records": [record_json(r, now) for r in records]})
 
@@ -62,7 +75,7 @@ async def record_history(kind: str) -> Response:
 @bp.get("/environment")
 async def environment() -> Response:
     """Weather, air quality and sun/moon together; a kind with no record yet is ``null``."""
-    records = await this_app().deps.store.latest_all()
+    records = await _stored(this_app().deps.store.latest_all())
     now = utc_now()
     return json_response(
         {kind: record_json(records[kind], now) if kind in records else None for kind in ENVIRONMENT_KINDS}

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -175,7 +175,8 @@ async def running_api(
 ) -> AsyncIterator[Api]:
     """Serve the API on a free port in this task's nursery; stop it (gracefully) on exit."""
     cfg: Config = parse_config(config or {}, source="(test)", environ={})
-    store = AsyncStore(open_store(store_url, history=50))
+    # on a worker thread: the store may be reached through a proxy served by this very trio loop
+    store = AsyncStore(await trio.to_thread.run_sync(partial(open_store, store_url, history=50)))
     bus = open_bus(bus_url)
     app = create_app(
         ApiDeps(
