@@ -81,17 +81,17 @@ class RenderLoop:
                 item = self.instructions.receive_nowait()
             except (trio.WouldBlock, trio.EndOfChannel):
                 return
-            if isinstance(item, tuple):
+            if isinstance(item, tuple):  # logged by page name only: page options can hold a password
                 self.cycle.set_pages(item, now=now)
                 self.display.pages = tuple(p.page for p in self.cycle.pages)
-                log.info("page cycle reloaded: %s", ", ".join(p.page for p in self.cycle.pages))
-            elif item.name == "brightness" and item.value is not None:
+                log.info("page cycle reloaded: %s", ", ".join(self.display.pages))
+                continue
+            if item.name == "brightness" and item.value is not None:
                 self.brightness.set_manual(item.value)
                 self._next_slow = now
             else:
                 self.cycle.apply(item, now=now)
-            log.info("control: %s%s", item if isinstance(item, tuple) else item.name,
-                     "" if isinstance(item, tuple) or item.value is None else f" {item.value}")
+            log.info("control: %s%s", item.name, "" if item.value is None else f" {item.value}")
 
     def _set_brightness(self, level: int) -> None:
         if level != self.display.brightness:
@@ -102,8 +102,10 @@ class RenderLoop:
         stats = self.display.stats
         stale = sorted(k for k, h in self._health.items() if h.stale)
         paused = " (paused)" if self.display.paused else ""
-        return (f"STATUS=page {self.display.page}{paused}, {stats.fps:.1f} fps, "
-                f"stale: {', '.join(stale) if stale else 'none'}")
+        return (
+            f"STATUS=page {self.display.page}{paused}, {stats.fps:.1f} fps, "
+            f"stale: {', '.join(stale) if stale else 'none'}"
+        )
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         """Render frames until cancelled; never returns otherwise.
@@ -140,9 +142,16 @@ class RenderLoop:
                 self._health = self.health_fn()
                 self._set_brightness(self.brightness.level(wall, records))
                 self._next_slow = now + _SLOW_EVERY
-            ctx = PageContext(records=records, now=wall, config=self.config, options=view.page.options,
-                              health=self._health, frame_index=frame_index, page_elapsed=view.elapsed,
-                              paused=view.paused)
+            ctx = PageContext(
+                records=records,
+                now=wall,
+                config=self.config,
+                options=view.page.options,
+                health=self._health,
+                frame_index=frame_index,
+                page_elapsed=view.elapsed,
+                paused=view.paused,
+            )
             front = self.renderer.render(view.page.page, ctx)
             self.sink.show(front)
             swapped = trio.current_time()
