@@ -5,8 +5,10 @@
     other non-2xx                     -> ProviderError (``status_code``)
     empty body, HTML page, bad JSON   -> PayloadError
 
-Messages name the provider and the URL; the values of ``secret_params`` (API keys) never appear
-in a message or a log line: they are replaced by ``***`` wherever they could show up.
+Messages name the provider and the URL, or, for an HTTP status the provider explains
+(``Provider.explain_status``), the provider and its explanation. The values of ``secret_params``
+(API keys) never appear in a message or a log line: they are replaced by ``***`` wherever they could
+show up.
 """
 
 from __future__ import annotations
@@ -87,22 +89,34 @@ def decode_json(provider: str, url: str, response: httpx.Response) -> Any:
     except RecursionError:
         raise PayloadError(f"{provider}: {url}: JSON nested too deeply to read", provider=provider) from None
     except ValueError:  # an integer literal longer than Python's digit limit (sys.get_int_max_str_digits)
-        raise PayloadError(f"{provider}: {url}: JSON holds a number with too many digits to read",
-                           provider=provider) from None
+        raise PayloadError(
+            f"{provider}: {url}: JSON holds a number with too many digits to read", provider=provider
+        ) from None
 
 
-def _status_error(provider: str, url: str, response: httpx.Response, now: datetime, redact: Redactor) -> Exception:
+def _status_message(provider: Provider, spec: RequestSpec, response: httpx.Response, redact: Redactor) -> str:
+    """``<provider>: <explanation>`` when the provider explains the status, else the URL, status and body excerpt."""
     status = response.status_code
+    explanation = provider.explain_status(spec, status) if provider.explain_status else None
+    if explanation:
+        return f"{provider.name}: {redact(explanation)}"
     excerpt = ""
     if "json" in response.headers.get("content-type", "") or "text/plain" in response.headers.get("content-type", ""):
         text = response.text.strip().replace("\n", " ")
         excerpt = f": {redact(text[:_EXCERPT])}" if text else ""
-    message = f"{provider}: {url}: HTTP {status} {response.reason_phrase}{excerpt}"
+    return f"{provider.name}: {public_url(spec)}: HTTP {status} {response.reason_phrase}{excerpt}"
+
+
+def _status_error(
+    provider: Provider, spec: RequestSpec, response: httpx.Response, now: datetime, redact: Redactor
+) -> Exception:
+    status = response.status_code
+    message = _status_message(provider, spec, response, redact)
     if status in (403, 429):
         retry_after = parse_retry_after(response.headers.get("retry-after"), now)
         hint = f"; retry after {retry_after:.0f} s" if retry_after is not None else ""
-        return RateLimitedError(message + hint, provider=provider, status_code=status, retry_after=retry_after)
-    return ProviderError(message, provider=provider, status_code=status)
+        return RateLimitedError(message + hint, provider=provider.name, status_code=status, retry_after=retry_after)
+    return ProviderError(message, provider=provider.name, status_code=status)
 
 
 async def extract(
@@ -139,6 +153,6 @@ async def extract(
                 f"{provider.name}: {url}: {type(exc).__name__}: {detail}", provider=provider.name
             ) from None
         if not response.is_success:
-            raise _status_error(provider.name, url, response, now, redact)
+            raise _status_error(provider, spec, response, now, redact)
         answers[spec.name] = await trio.to_thread.run_sync(decode_json, provider.name, url, response)
     return answers

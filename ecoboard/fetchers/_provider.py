@@ -12,7 +12,10 @@ the functions never do I/O:
 - ``transform(responses, ctx)`` turns the parsed JSON answers (by request name) into the kind's
   normalized ``data`` (docs/records.md) or raises :class:`ecoboard.PayloadError`;
 - ``next_poll(data, ctx)`` says how many seconds to wait before the next fetch (C29: fast while a
-  game is live or about to start, slow otherwise).
+  game is live or about to start, slow otherwise);
+- ``explain_status(spec, status)`` (optional) says what an HTTP error status to one of its requests
+  means for the user (NWS: a 404 to the points request is a place outside the United States); the
+  error then reads ``<provider>: <explanation>`` instead of naming the URL and the status line.
 
 ``options`` declares what the provider reads from ``providers.<kind>.options``: each option's reader
 turns the value as written into what the provider uses, or raises :class:`OptionError`. The same
@@ -86,4 +89,5 @@ class Provider:
     default_base_url: str
     needs_api_key: bool = False
     follow_up: Callable[[Mapping[str, Any], FetchContext], list[RequestSpec]] | None = None
+    explain_status: Callable[[RequestSpec, int], str | None] | None = None
     options: Mapping[str, OptionReader] = field(default_factory=dict)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import httpx
@@ -41,19 +42,34 @@ async def test_sends_user_agent_params_and_secret_and_parses_json() -> None:
 @pytest.mark.parametrize(
     ("response", "error", "text"),
     [
-        (httpx.Response(200, content=LIVE_SCHEDULE.read_bytes()[:5000]), PayloadError,
-         "test-statsapi: https://statsapi.test/api/v1/schedule?sportId=1&date=2024-04-28&apikey=***: not valid JSON: "
-         "Expecting value (line 1, column 4999 of a body of 5000 bytes)"),
+        (
+            httpx.Response(200, content=LIVE_SCHEDULE.read_bytes()[:5000]),
+            PayloadError,
+            "test-statsapi: https://statsapi.test/api/v1/schedule?sportId=1&date=2024-04-28&apikey=***: "
+            "not valid JSON: Expecting value (line 1, column 4999 of a body of 5000 bytes)",
+        ),
         (httpx.Response(200, content=b""), PayloadError, "empty body (HTTP 200)"),
         (httpx.Response(200, content=b"  \n"), PayloadError, "empty body (HTTP 200)"),
-        (httpx.Response(200, headers={"Content-Type": "text/html"},
-                        content=b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>"),
-         PayloadError, "got an HTML page titled '502 Bad Gateway' instead of JSON"),
-        (httpx.Response(500, json={"message": "Internal error"}), ProviderError,
-         'HTTP 500 Internal Server Error: {"message":"Internal error"}'),
+        (
+            httpx.Response(
+                200,
+                headers={"Content-Type": "text/html"},
+                content=b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>",
+            ),
+            PayloadError,
+            "got an HTML page titled '502 Bad Gateway' instead of JSON",
+        ),
+        (
+            httpx.Response(500, json={"message": "Internal error"}),
+            ProviderError,
+            'HTTP 500 Internal Server Error: {"message":"Internal error"}',
+        ),
         (httpx.Response(404, text="not here"), ProviderError, "HTTP 404 Not Found: not here"),
-        (httpx.Response(429, headers={"Retry-After": "120"}), RateLimitedError,
-         "HTTP 429 Too Many Requests; retry after 120 s"),
+        (
+            httpx.Response(429, headers={"Retry-After": "120"}),
+            RateLimitedError,
+            "HTTP 429 Too Many Requests; retry after 120 s",
+        ),
         (httpx.Response(403, text="Forbidden"), RateLimitedError, "HTTP 403 Forbidden: Forbidden"),
     ],
     ids=["truncated", "empty", "blank", "html", "500", "404", "429", "403"],
@@ -88,6 +104,40 @@ async def test_secret_echoed_by_provider_is_redacted() -> None:
         await run(handler)
     assert API_KEY not in str(info.value)
     assert "invalid key ***" in str(info.value)
+
+
+def _explain(spec: RequestSpec, status: int) -> str | None:
+    """Explains 404 and 429 to ``schedule``, echoing the key to show the explanation is redacted too."""
+    if status in (404, 429):
+        return f"no schedule for key {spec.secret_params['apikey']} (HTTP {status})"
+    return None
+
+
+@pytest.mark.parametrize(
+    ("response", "error", "text"),
+    [
+        (httpx.Response(404, text="not here"), ProviderError, "test-statsapi: no schedule for key *** (HTTP 404)"),
+        (
+            httpx.Response(429, headers={"Retry-After": "120"}),
+            RateLimitedError,
+            "test-statsapi: no schedule for key *** (HTTP 429); retry after 120 s",
+        ),
+        (
+            httpx.Response(500, text="broke"),
+            ProviderError,
+            "test-statsapi: https://statsapi.test/api/v1/schedule?sportId=1&date=2024-04-28&apikey=***: "
+            "HTTP 500 Internal Server Error: broke",
+        ),
+    ],
+    ids=["404", "429", "500-not-explained"],
+)
+async def test_a_status_the_provider_explains_reads_as_its_explanation(response, error, text) -> None:
+    provider = replace(TEST_PROVIDER, explain_status=_explain)
+    with pytest.raises(error) as info:
+        async with make_client(transport=httpx.MockTransport(lambda request: response)) as client:
+            await extract(provider, [SPEC], client, request_timeout=10.0, now=NOW)
+    assert type(info.value) is error
+    assert (str(info.value), info.value.status_code, info.value.provider) == (text, response.status_code, provider.name)
 
 
 async def test_network_error_is_transport_error_without_secret() -> None:

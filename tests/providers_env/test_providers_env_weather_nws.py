@@ -19,7 +19,7 @@ import pytest
 
 from ecoboard import ConfigError, PayloadError, ProviderError
 from ecoboard.config import parse_config
-from ecoboard.fetchers import FetchContext, check_provider_options
+from ecoboard.fetchers import FetchContext, RequestSpec, check_provider_options
 from ecoboard.fetchers.providers import get_provider
 from ecoboard.fetchers.providers import nws_weather as nws
 
@@ -76,6 +76,7 @@ def test_registered_keyless_with_follow_ups_and_the_station_option() -> None:
     provider = get_provider("weather", "nws")
     assert provider.needs_api_key is False
     assert provider.follow_up is nws.follow_up
+    assert provider.explain_status is nws.explain_status
     assert provider.default_base_url == "https://api.weather.gov"
     assert dict(provider.options) == {"station": nws.read_station}
 
@@ -235,10 +236,21 @@ async def test_a_point_outside_the_us_fails_and_the_last_good_record_stays(tmp_p
     with pytest.raises(ProviderError) as caught:
         await here.fetch(nws_config(lat=51.5074, lon=-0.1278), HOUR)
     assert caught.value.status_code == 404
-    assert str(caught.value).startswith("nws: https://api.weather.gov/points/51.5074,-0.1278: HTTP 404 Not Found")
+    assert str(caught.value) == (
+        "nws: no NWS forecast for 51.5074,-0.1278 (HTTP 404): NWS covers the United States and its territories "
+        "only; choose open-meteo or openweathermap"
+    )
+    assert here.sent[-1] == "https://api.weather.gov/points/51.5074,-0.1278"
     latest = await here.latest()
     assert latest is not None and latest.version == good.version
     assert latest.data["location"]["lat"] == 30.0
+
+
+@pytest.mark.parametrize(
+    ("name", "status"), [("points", 500), ("points", 403), ("forecast", 404), ("observation", 404)]
+)
+def test_other_statuses_keep_the_generic_error(name, status) -> None:
+    assert nws.explain_status(RequestSpec(name, POINTS_URL), status) is None
 
 
 async def test_a_failed_forecast_fails_the_fetch_with_one_error_line(tmp_path, autojump_clock, caplog) -> None:

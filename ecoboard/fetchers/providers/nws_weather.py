@@ -4,7 +4,9 @@ Requests: ``GET {base}/points/{lat},{lon}`` (request ``points``), plus, when ``o
 an observation station, ``GET {base}/stations/{station}/observations/latest`` (``observation``). The
 points answer names the forecasts: its ``properties.forecast`` (12-hour day and night periods) and
 ``properties.forecastHourly`` URLs are the follow-up requests ``forecast`` and ``forecast_hourly``.
-Both are needed: without either the fetch fails and the last good record stays.
+Both are needed, so both are required follow-ups: without either the fetch fails and the last good
+record stays. A point outside the United States is answered 404 to the points request, which
+:func:`explain_status` turns into an error naming the point and the providers to choose instead.
 
 The points answer is asked for on every poll: provider functions are pure (no state between
 fetches), so there is nowhere to keep it; it is one small GET. ``observationStations``
@@ -145,6 +147,17 @@ def follow_up(answers: Mapping[str, Any], ctx: FetchContext) -> list[RequestSpec
         if url and url.startswith(("https://", "http://")):
             specs.append(RequestSpec(name=name, url=url))
     return specs
+
+
+def explain_status(spec: RequestSpec, status: int) -> str | None:
+    """A 404 to the points request: NWS has no forecast there, as the point is outside its area."""
+    if spec.name != "points" or status != 404:
+        return None
+    point = spec.url.rpartition("/points/")[2]
+    return (
+        f"no NWS forecast for {point} (HTTP 404): NWS covers the United States and its territories only; "
+        "choose open-meteo or openweathermap"
+    )
 
 
 def _quantity(block: Any, convert: Callable[[float | None, str | None], float | None]) -> float | None:
@@ -384,6 +397,7 @@ PROVIDERS = (
         next_poll=every_period,
         default_base_url=DEFAULT_BASE_URL,
         follow_up=follow_up,
+        explain_status=explain_status,
         options={"station": read_station},
     ),
 )
