@@ -14,6 +14,7 @@ import argparse
 import dataclasses
 import logging
 import os
+import socket
 import sys
 from datetime import UTC, datetime
 from functools import partial
@@ -165,13 +166,34 @@ async def _main(args: argparse.Namespace, config: Config) -> None:
     await run_appliance(options, task_status=_Announce())
 
 
+def _port_error(port: int, exc: OSError) -> ConfigError:
+    return ConfigError(f"cannot listen on port {port}: {exc.strerror or exc}")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse a taken API port before anything starts: the API binds it only after the first frame, and a
+    second board must not open the display (the LED matrix) that the first one drives. Port 0 picks a
+    free port and needs no check."""
+    if port == 0:
+        return
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the API's own bind does
+            probe.bind(address)
+    except OSError as exc:
+        raise _port_error(port, exc) from None
+
+
 def _single_error(group: BaseExceptionGroup, port: int) -> BaseException:
     """The one ecoboard error (or port already taken) inside single-member groups, else the group."""
     leaf: BaseException = group
     while isinstance(leaf, BaseExceptionGroup) and len(leaf.exceptions) == 1:
         leaf = leaf.exceptions[0]
     if isinstance(leaf, OSError):
-        return ConfigError(f"cannot listen on port {port}: {leaf.strerror or leaf}")
+        return _port_error(port, leaf)
     return leaf if isinstance(leaf, EcoboardError) else group
 
 
@@ -188,10 +210,12 @@ def run(args: argparse.Namespace) -> int:
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too chatty for a board
     if args.port is not None and not 0 <= args.port <= 65535:
         raise ConfigError(f"--port: expected a TCP port from 0 to 65535, got {args.port}")
+    port = config.api.port if args.port is None else args.port
+    _check_port_free(config.api.host, port)
     try:
         trio.run(_main, args, config)
     except ExceptionGroup as group:
-        raise _single_error(group, config.api.port if args.port is None else args.port) from None
+        raise _single_error(group, port) from None
     log.info("stopped")
     # Every resource is closed by now (store, sockets, the panel: the sink was released with the
     # supervisor). Skip the interpreter's module teardown, which takes 0.5-2 s with this many libraries
