@@ -21,7 +21,7 @@ from ecoboard import ConfigError, PayloadError, ProviderError
 from ecoboard.config import parse_config
 from ecoboard.fetchers import FetchContext, RequestSpec, check_provider_options
 from ecoboard.fetchers.providers import get_provider
-from ecoboard.fetchers.providers import nws_weather as nws
+from ecoboard.fetchers.providers import weather_nws as nws
 
 from ._nws_replay import (
     FORECAST,
