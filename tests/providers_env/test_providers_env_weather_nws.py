@@ -198,36 +198,6 @@ def test_nulls_and_unknown_units_in_the_observation_stay_null() -> None:
     assert (current["temperature"], current["visibility"]) == (22.8, 16090.0)
 
 
-def test_forecast_wind_text_keeps_the_larger_figure() -> None:
-    tonight = fixture(FORECAST)["properties"]["periods"][1]
-    assert tonight["windSpeed"] == "0 to 5 mph"
-    assert nws._wind(tonight["windSpeed"]) == 2.24  # 5 mph
-    assert nws._wind("15 km/h") == 4.17
-    assert nws._wind("calm") is None
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        ("https://api.weather.gov/icons/land/day/tsra,40/ovc?size=medium", ("thunderstorm", True)),
-        ("https://api.weather.gov/icons/land/night/few?size=medium", ("mostly_clear", False)),
-        ("https://api.weather.gov/icons/land/night/bkn?size=medium", ("cloudy", False)),
-        ("https://api.weather.gov/icons/land/day/skc/rain_showers,60?size=small", ("rain_showers", True)),
-        ("https://api.weather.gov/icons/land/day/volcano?size=small", ("unknown", True)),
-        (None, ("unknown", None)),
-    ],
-)
-def test_icon_urls_give_condition_and_day(url, expected) -> None:
-    assert nws._icon(url) == expected
-
-
-def test_every_icon_code_maps_into_the_condition_set() -> None:
-    from ecoboard._record import CONDITIONS
-
-    assert set(nws._ICONS.values()) <= set(CONDITIONS)
-    assert len(nws._ICONS) == 34  # the codes listed at https://api.weather.gov/icons
-
-
 async def test_a_point_outside_the_us_fails_and_the_last_good_record_stays(tmp_path, autojump_clock) -> None:
     # No NWS answer for a point outside the US is recorded here: the replay transport's own 404 stands in
     # for the one NWS sends, which is what the fetch reads (the status).

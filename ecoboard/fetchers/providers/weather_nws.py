@@ -16,12 +16,8 @@ Current conditions: the station's latest observation when ``options.station`` is
 observation has a time and a temperature; otherwise the hourly forecast period holding the fetch
 instant (or the first one after it), with the forecast's own words.
 
-Units: observations are WMO-coded quantities (``wmoUnit:degC``, ``km_h-1``, ``Pa``, ``m``...), the
-forecasts give ``temperature`` with ``temperatureUnit`` and ``windSpeed`` as text (``"5 to 10 mph"``,
-the larger figure is kept); everything is converted to °C, m/s, hPa, mm and metres. A null or a
-unit we do not know stays null. Conditions come from the icon URL (``.../icons/land/day/tsra,40/ovc``):
-its ``day``/``night`` part, and the most severe of its one or two codes. NWS codes are words, so
-``code`` is null.
+Units and conditions are read by :mod:`._nws_values` (°C, m/s, hPa, mm, metres; conditions from the
+icon URLs). NWS codes are words, so ``code`` is null.
 
 Daily entries pair each day period with the night that follows it (the night belongs to the date its
 evening falls on): high = the day's temperature, low = the night's; a night without its day (the
@@ -32,16 +28,25 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timedelta, tzinfo
 from itertools import islice
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..._errors import PayloadError
 from .._options import read_option
 from .._provider import FetchContext, OptionError, Provider, RequestSpec
 from . import _units
+from ._nws_values import (
+    compass_degrees,
+    condition_words,
+    forecast_wind,
+    icon_condition,
+    millimetres,
+    percent,
+    period_temperature,
+    wmo_quantity,
+)
 from ._payload import (
     Reader,
     aware_time,
@@ -66,46 +71,6 @@ FOLLOW_UPS = {"forecast": "forecast", "forecast_hourly": "forecastHourly"}
 """Follow-up request name -> the points property holding its URL."""
 
 _STATION = re.compile(r"[A-Z0-9]{3,6}")
-_WIND = re.compile(r"(\d+(?:\.\d+)?)(?:\s+to\s+(\d+(?:\.\d+)?))?\s*(mph|km/h|kt|kn|m/s)", re.IGNORECASE)
-
-_WMO_UNITS = {
-    "degC": "°C",
-    "degF": "°F",
-    "K": "K",
-    "km_h-1": "km/h",
-    "m_s-1": "m/s",
-    "kt": "kn",
-    "Pa": "Pa",
-    "hPa": "hPa",
-    "m": "m",
-    "km": "km",
-}
-"""WMO unit codes (after ``wmoUnit:`` or ``unit:``) -> the labels of :mod:`._units`."""
-
-_PRECIPITATION_MM = {"m": 1000.0, "cm": 10.0, "mm": 1.0}
-
-_COMPASS = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
-
-_ICON_CODES = {
-    "clear": "skc wind_skc hot cold",
-    "mostly_clear": "few wind_few",
-    "partly_cloudy": "sct wind_sct",
-    "cloudy": "bkn ovc wind_bkn wind_ovc",
-    "dust": "dust smoke",
-    "fog": "fog haze",
-    "rain_showers": "rain_showers rain_showers_hi",
-    "rain": "rain",
-    "snow": "snow rain_snow",
-    "freezing_rain": "fzra rain_fzra snow_fzra sleet rain_sleet snow_sleet",
-    "heavy_rain": "tropical_storm hurricane",
-    "heavy_snow": "blizzard",
-    "thunderstorm": "tsra tsra_sct tsra_hi tornado",
-}
-"""Condition -> its NWS icon codes (https://api.weather.gov/icons), grouped as the OWM table groups them,
-mildest first: of an icon's two codes (a change within the period) the later condition here is shown."""
-
-_ICONS = {code: condition for condition, codes in _ICON_CODES.items() for code in codes.split()}
-_SEVERITY = ["unknown", *_ICON_CODES]
 
 
 def read_station(value: Any) -> str | None:
@@ -160,63 +125,6 @@ def explain_status(spec: RequestSpec, status: int) -> str | None:
     )
 
 
-def _quantity(block: Any, convert: Callable[[float | None, str | None], float | None]) -> float | None:
-    """A WMO-coded ``{"unitCode", "value"}`` converted by ``convert``; null or an unknown unit: ``None``."""
-    unit = str(dig(block, "unitCode") or "").rpartition(":")[2]
-    label = _WMO_UNITS.get(unit)
-    return None if label is None else convert(number(dig(block, "value")), label)
-
-
-def _millimetres(block: Any) -> float | None:
-    unit = str(dig(block, "unitCode") or "").rpartition(":")[2]
-    value, factor = number(dig(block, "value")), _PRECIPITATION_MM.get(unit)
-    return None if value is None or factor is None else round(value * factor, _units.DECIMALS)
-
-
-def _percent(block: Any) -> int | None:
-    return integer(dig(block, "value")) if str(dig(block, "unitCode") or "").endswith(":percent") else None
-
-
-def _temperature(period: Mapping[str, Any]) -> float | None:
-    """A forecast period's temperature: a number with ``temperatureUnit``, or a WMO-coded quantity."""
-    value = period.get("temperature")
-    if isinstance(value, Mapping):
-        return _quantity(value, _units.celsius)
-    return _units.celsius(number(value), text(period.get("temperatureUnit")))
-
-
-def _wind(value: Any) -> float | None:
-    """A forecast wind speed in m/s: ``"10 mph"``, ``"5 to 10 mph"`` (the larger) or a WMO-coded quantity."""
-    if isinstance(value, Mapping):
-        top = value.get("maxValue") if value.get("maxValue") is not None else value.get("value")
-        return _quantity({"unitCode": value.get("unitCode"), "value": top}, _units.metres_per_second)
-    found = _WIND.fullmatch(value.strip()) if isinstance(value, str) else None
-    if found is None:
-        return None
-    low, high, unit = found.groups()
-    return _units.metres_per_second(float(high or low), unit.lower())
-
-
-def _heading(words: Any) -> int | None:
-    """A compass point (``"SW"``) in degrees, 0 = from north."""
-    found = text(words)
-    if found is None or found.upper() not in _COMPASS:
-        return None
-    return int(_COMPASS.index(found.upper()) * 22.5 + 0.5)  # half degrees round up: NNE is 23
-
-
-def _icon(url: Any) -> tuple[str, bool | None]:
-    """(condition, is_day) from an icon URL ``.../icons/<land|marine>/<day|night>/<code>[,pop][/<code>]``."""
-    parts = urlsplit(url).path.split("/icons/", 1)[-1].split("/") if isinstance(url, str) else []
-    is_day = {"day": True, "night": False}.get(parts[1]) if len(parts) > 1 else None
-    conditions = [_ICONS.get(part.split(",")[0], "unknown") for part in parts[2:]] or ["unknown"]
-    return max(conditions, key=_SEVERITY.index), is_day
-
-
-def _words(condition: str) -> str:
-    return condition.replace("_", " ").capitalize()
-
-
 class _Period:
     """One forecast period: its instants and how it reads."""
 
@@ -228,21 +136,21 @@ class _Period:
         self.start = start
         self.local_start = datetime.fromisoformat(str(self.raw["startTime"]).replace("Z", "+00:00"))
         self.end = aware_time(self.raw.get("endTime")) or start + timedelta(hours=1)
-        self.condition, icon_day = _icon(self.raw.get("icon"))
+        self.condition, icon_day = icon_condition(self.raw.get("icon"))
         daytime = flag(self.raw.get("isDaytime"))
         self.is_day = icon_day if daytime is None else daytime
 
     @property
     def temperature(self) -> float | None:
-        return _temperature(self.raw)
+        return period_temperature(self.raw)
 
     @property
     def wind(self) -> float | None:
-        return _wind(self.raw.get("windSpeed"))
+        return forecast_wind(self.raw.get("windSpeed"))
 
     @property
     def chance(self) -> int | None:
-        return _percent(self.raw.get("probabilityOfPrecipitation"))
+        return percent(self.raw.get("probabilityOfPrecipitation"))
 
     @property
     def night_of(self) -> str:
@@ -260,27 +168,27 @@ def _observed(answer: Any, read: Reader) -> dict[str, Any] | None:
     """Current conditions from a latest observation; ``None`` when it has no time or no temperature."""
     values = read.need_mapping(dig(answer, "properties"), "observation.properties")
     observed = aware_time(values.get("timestamp"))
-    temperature = _quantity(values.get("temperature"), _units.celsius)
+    temperature = wmo_quantity(values.get("temperature"), _units.celsius)
     if observed is None or temperature is None:
         return None
-    condition, is_day = _icon(values.get("icon"))
-    feels = _quantity(values.get("heatIndex"), _units.celsius)
+    condition, is_day = icon_condition(values.get("icon"))
+    feels = wmo_quantity(values.get("heatIndex"), _units.celsius)
     return {
         "time": iso(observed),
         "temperature": temperature,
-        "feels_like": feels if feels is not None else _quantity(values.get("windChill"), _units.celsius),
-        "humidity": _percent(values.get("relativeHumidity")),
-        "pressure": _quantity(values.get("seaLevelPressure"), _units.hectopascals),
-        "wind_speed": _quantity(values.get("windSpeed"), _units.metres_per_second),
-        "wind_gust": _quantity(values.get("windGust"), _units.metres_per_second),
+        "feels_like": feels if feels is not None else wmo_quantity(values.get("windChill"), _units.celsius),
+        "humidity": percent(values.get("relativeHumidity")),
+        "pressure": wmo_quantity(values.get("seaLevelPressure"), _units.hectopascals),
+        "wind_speed": wmo_quantity(values.get("windSpeed"), _units.metres_per_second),
+        "wind_gust": wmo_quantity(values.get("windGust"), _units.metres_per_second),
         "wind_direction": integer(dig(values, "windDirection", "value")),
-        "precipitation": _millimetres(values.get("precipitationLastHour")),
+        "precipitation": millimetres(values.get("precipitationLastHour")),
         "cloud_cover": None,
-        "visibility": _quantity(values.get("visibility"), _units.metres),
+        "visibility": wmo_quantity(values.get("visibility"), _units.metres),
         "uv_index": None,
         "condition": condition,
         "is_day": is_day,
-        "description": text(values.get("textDescription")) or _words(condition),
+        "description": text(values.get("textDescription")) or condition_words(condition),
         "code": None,
     }
 
@@ -294,18 +202,18 @@ def _forecast_now(periods: list[_Period], read: Reader, now: datetime) -> dict[s
         "time": iso(period.start),
         "temperature": period.temperature,
         "feels_like": None,
-        "humidity": _percent(period.raw.get("relativeHumidity")),
+        "humidity": percent(period.raw.get("relativeHumidity")),
         "pressure": None,
         "wind_speed": period.wind,
-        "wind_gust": _wind(period.raw.get("windGust")),
-        "wind_direction": _heading(period.raw.get("windDirection")),
+        "wind_gust": forecast_wind(period.raw.get("windGust")),
+        "wind_direction": compass_degrees(period.raw.get("windDirection")),
         "precipitation": None,
         "cloud_cover": None,
         "visibility": None,
         "uv_index": None,
         "condition": period.condition,
         "is_day": period.is_day,
-        "description": text(period.raw.get("shortForecast")) or _words(period.condition),
+        "description": text(period.raw.get("shortForecast")) or condition_words(period.condition),
         "code": None,
     }
 
