@@ -74,12 +74,14 @@ async def record_history(kind: str) -> Response:
 
 @bp.get("/environment")
 async def environment() -> Response:
-    """Weather, air quality and sun/moon together; a kind with no record yet is ``null``."""
-    records = await _stored(this_app().deps.store.latest_all())
+    """Weather, air quality and sun/moon together (a kind with no record yet is ``null``), and the
+    configured ``timezone``: the zone the board shows every time in, whatever zone a record names."""
+    app = this_app()
+    records = await _stored(app.deps.store.latest_all())
     now = utc_now()
-    return json_response(
-        {kind: record_json(records[kind], now) if kind in records else None for kind in ENVIRONMENT_KINDS}
-    )
+    body: dict[str, object] = {"timezone": app.deps.config.timezone}
+    body.update({kind: record_json(records[kind], now) if kind in records else None for kind in ENVIRONMENT_KINDS})
+    return json_response(body)
 
 
 @bp.get("/events")

@@ -79,6 +79,7 @@ async def test_environment_groups_weather_aqi_and_sun_moon(tmp_path):
         sun = await api.write("sun_moon")
         body = (await api.client.get("/api/v1/environment")).json()
         assert body == {
+            "timezone": "America/New_York",  # the default zone
             "weather": {**weather.to_json(), "stale": False},
             "aqi": None,
             "sun_moon": {**sun.to_json(), "stale": False},
@@ -129,3 +130,14 @@ async def test_cors_allows_configured_origins_with_preflight(tmp_path):
         assert preflight.headers["access-control-allow-origin"] == "http://tablet.local:5173"
         assert "POST" in preflight.headers["access-control-allow-methods"]
         assert "Authorization" in preflight.headers["access-control-allow-headers"]
+
+
+async def test_environment_names_the_configured_time_zone(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path), config={"timezone": "America/Chicago"}) as api:
+        weather = await api.write("weather")
+        body = (await api.client.get("/api/v1/environment")).json()
+        assert list(body) == ["timezone", "weather", "aqi", "sun_moon"]
+        assert body["timezone"] == "America/Chicago"
+        assert body["weather"]["version"] == weather.version
+        assert body["weather"]["data"]["location"]["timezone"] == "Europe/Moscow"  # the record names its own zone
+        assert (body["aqi"], body["sun_moon"]) == (None, None)
