@@ -26,6 +26,7 @@ _KIND = {
     "description": "weather, aqi, mlb, nfl, sun_moon",
 }
 _BEARER = [{"bearer": []}]
+_STORE_DOWN = _json(_ERROR, "the record store is unavailable (PostgreSQL down or not reachable)")
 
 _PATHS: dict[str, Any] = {
     "/api/v1/records": {
@@ -37,7 +38,8 @@ _PATHS: dict[str, Any] = {
                     "content": {
                         "application/json": {"schema": {"type": "object", "additionalProperties": {"$ref": _RECORD}}}
                     },
-                }
+                },
+                "503": _STORE_DOWN,
             },
         }
     },
@@ -47,7 +49,8 @@ _PATHS: dict[str, Any] = {
             "parameters": [_KIND],
             "responses": {
                 "200": _json(_RECORD, "the record"),
-                "404": _json(_ERROR, "unknown kind (with the list of kinds) or no record yet"),
+                "404": _json(_ERROR, "unknown kind (with `kinds`, the list of kinds) or no record yet (with `kind`)"),
+                "503": _STORE_DOWN,
             },
         }
     },
@@ -78,14 +81,15 @@ _PATHS: dict[str, Any] = {
                         }
                     },
                 },
-                "404": _json(_ERROR, "unknown kind"),
-                "422": _json(_ERROR, "bad limit"),
+                "404": _json(_ERROR, "unknown kind (with `kinds`, the list of kinds)"),
+                "422": _json(_ERROR, "limit is not a whole number from 1 to 1000"),
+                "503": _STORE_DOWN,
             },
         }
     },
     "/api/v1/environment": {
         "get": {
-            "summary": "Weather, air quality and sun/moon together (null when a kind has no record)",
+            "summary": "Weather, air quality and sun/moon (null when a kind has no record), and the board's time zone",
             "responses": {
                 "200": {
                     "description": "the environment",
@@ -93,14 +97,26 @@ _PATHS: dict[str, Any] = {
                         "application/json": {
                             "schema": {
                                 "type": "object",
+                                "required": ["timezone", "weather", "aqi", "sun_moon"],
+                                "additionalProperties": False,
                                 "properties": {
-                                    k: {"oneOf": [{"$ref": _RECORD}, {"type": "null"}]}
-                                    for k in ("weather", "aqi", "sun_moon")
+                                    "timezone": {
+                                        "type": "string",
+                                        "description": (
+                                            "the configured IANA zone (`timezone`): the panel and the dashboard show "
+                                            "every time in it, whatever zone a record's own data names"
+                                        ),
+                                    },
+                                    **{
+                                        k: {"oneOf": [{"$ref": _RECORD}, {"type": "null"}]}
+                                        for k in ("weather", "aqi", "sun_moon")
+                                    },
                                 },
                             }
                         }
                     },
-                }
+                },
+                "503": _STORE_DOWN,
             },
         }
     },
@@ -167,8 +183,8 @@ _PATHS: dict[str, Any] = {
                     },
                     "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}},
                 },
-                "422": _json(_ERROR, "bad scale"),
-                "503": _json(_ERROR, "no display or no frame yet"),
+                "422": _json(_ERROR, "scale is not a whole number from 1 to 16"),
+                "503": _json(_ERROR, "no display (the API runs without the panel) or no frame drawn yet"),
             },
         }
     },
@@ -199,10 +215,26 @@ _PATHS: dict[str, Any] = {
             },
             "responses": {
                 "202": {
-                    "description": "accepted",
+                    "description": (
+                        "published on the bus; the display applies it within a frame, so a client that shows "
+                        "the state reads GET /api/v1/display again"
+                    ),
                     "content": {
                         "application/json": {
-                            "schema": {"type": "object", "properties": {"accepted": {"type": "object"}}}
+                            "schema": {
+                                "type": "object",
+                                "required": ["accepted"],
+                                "properties": {
+                                    "accepted": {
+                                        "type": "object",
+                                        "required": ["command"],
+                                        "properties": {
+                                            "command": {"type": "string"},
+                                            "value": {"type": "integer", "description": "brightness only"},
+                                        },
+                                    }
+                                },
+                            }
                         }
                     },
                 },
@@ -213,8 +245,33 @@ _PATHS: dict[str, Any] = {
             },
         }
     },
-    "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
-    "/healthz": {"get": {"summary": "Alive", "responses": {"200": {"description": '{"status": "alive"}'}}}},
+    "/api/v1/openapi.json": {
+        "get": {
+            "summary": "This document",
+            "responses": {
+                "200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}
+            },
+        }
+    },
+    "/healthz": {
+        "get": {
+            "summary": "Alive",
+            "responses": {
+                "200": {
+                    "description": "the event loop answers",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["status"],
+                                "properties": {"status": {"const": "alive"}},
+                            }
+                        }
+                    },
+                }
+            },
+        }
+    },
     "/readyz": {
         "get": {
             "summary": "Ready: store reachable, recent frame (with a display); per-kind freshness",
@@ -222,13 +279,17 @@ _PATHS: dict[str, Any] = {
                 {
                     "name": "strict",
                     "in": "query",
-                    "schema": {"type": "string", "enum": ["1", "true"]},
-                    "description": "also require a fresh record of every enabled kind",
+                    "schema": {"type": "string", "enum": ["0", "1", "true", "false"], "default": "0"},
+                    "description": "1 or true: also require a fresh record of every enabled kind",
                 }
             ],
             "responses": {
                 "200": _json("#/components/schemas/Readiness", "ready"),
-                "503": _json("#/components/schemas/Readiness", "not ready; `reasons` says why"),
+                "422": _json(_ERROR, "strict is not one of 0, 1, true, false"),
+                "503": _json(
+                    "#/components/schemas/Readiness",
+                    "not ready (store unreachable, no recent frame...); `reasons` says why",
+                ),
             },
         }
     },
@@ -254,6 +315,8 @@ _SCHEMAS: dict[str, Any] = {
         "properties": {
             "error": {"type": "string"},
             "allowed": {"type": "array", "items": {"type": "string"}, "description": "405 only: the methods allowed"},
+            "kinds": {"type": "array", "items": {"type": "string"}, "description": "unknown kind: the kinds there are"},
+            "kind": {"type": "string", "description": "no record yet: the kind asked for"},
         },
         "additionalProperties": True,
     },
@@ -306,7 +369,9 @@ OPENAPI: dict[str, Any] = {
         "description": (
             "Records (docs/records.md), live updates over SSE, the LED display and its control. "
             'Every error is JSON, `{"error": message, ...}` (schema Error); a path below asked with a '
-            "method it does not list answers 405 with an `Allow` header and `allowed`, the methods it takes."
+            "method it does not list answers 405 with an `Allow` header and `allowed`, the methods it takes, and "
+            'an unexpected failure answers 500 `{"error": "internal error"}` (logged with its traceback). '
+            "Each route lists every other status it answers."
         ),
     },
     "paths": _PATHS,
