@@ -25,7 +25,7 @@ import trio
 
 from .._backoff import Backoff
 from .._errors import BusError
-from .._urls import pop_query_param, redact_url
+from .._urls import pop_query_param, redact_url, safe_cause, scrub
 from ._base import CHANNELS, BusMessage, Channel
 from ._mailbox import DEFAULT_SIZE, Mailbox
 from ._memory import Subscription
@@ -57,7 +57,11 @@ class RedisBus:
         try:
             self._client = self._new_client()
         except (redis.RedisError, ValueError) as exc:
-            raise BusError(f"{self.label}: invalid URL: {exc}") from exc
+            raise BusError(f"{self.label}: invalid URL: {self._shown(exc)}") from safe_cause(exc, self._url)
+
+    def _shown(self, exc: BaseException) -> str:
+        """A redis-py error as a message shows it: none of the URL's secrets."""
+        return scrub(str(exc), self._url)
 
     def _new_client(self) -> redis.Redis:
         return redis.Redis.from_url(
@@ -76,14 +80,16 @@ class RedisBus:
         try:
             await trio.to_thread.run_sync(self._client.publish, self.channel_name(channel), text)
         except (redis.RedisError, OSError) as exc:
-            raise BusError(f"{self.label}: publish on {channel} failed: {exc}") from exc
+            raise BusError(f"{self.label}: publish on {channel} failed: {self._shown(exc)}") from safe_cause(
+                exc, self._url
+            )
 
     async def ping(self) -> None:
         """Raise :class:`BusError` when Redis cannot be reached."""
         try:
             await trio.to_thread.run_sync(self._client.ping)
         except (redis.RedisError, OSError) as exc:
-            raise BusError(f"{self.label}: ping failed: {exc}") from exc
+            raise BusError(f"{self.label}: ping failed: {self._shown(exc)}") from safe_cause(exc, self._url)
 
     @asynccontextmanager
     async def subscribe(self, channels: tuple[Channel, ...] = CHANNELS) -> AsyncIterator[Subscription]:
@@ -123,11 +129,11 @@ class RedisBus:
             except (redis.RedisError, OSError) as exc:
                 if not lost:
                     what = "subscription lost" if connected_once else "cannot subscribe"
-                    log.warning("%s: %s (%s); reconnecting with backoff", self.label, what, exc)
+                    log.warning("%s: %s (%s); reconnecting with backoff", self.label, what, self._shown(exc))
                 lost = True
             finally:
                 with trio.CancelScope(shield=True):
-                    await trio.to_thread.run_sync(_close_quietly, pubsub)
+                    await trio.to_thread.run_sync(_close_quietly, pubsub, self._url)
             await trio.sleep(backoff.next_delay())
 
     def _forward(self, raw: dict[str, Any], names: dict[str, Channel], mailbox: Mailbox) -> None:
@@ -148,8 +154,8 @@ class RedisBus:
         await trio.to_thread.run_sync(self._client.close)
 
 
-def _close_quietly(pubsub: redis.client.PubSub) -> None:
+def _close_quietly(pubsub: redis.client.PubSub, url: str) -> None:
     try:
         pubsub.close()
     except (redis.RedisError, OSError) as exc:  # the connection is already gone; nothing to release
-        log.debug("closing a dead pubsub connection: %s", exc)
+        log.debug("closing a dead pubsub connection: %s", scrub(str(exc), url))

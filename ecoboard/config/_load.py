@@ -19,6 +19,7 @@ from typing import Any, Literal
 import yaml
 
 from .._errors import ConfigError
+from .._urls import redact_urls_in
 from ._model import Config
 from ._yaml import DuplicateKeyError, load_yaml
 
@@ -28,14 +29,26 @@ ENV_PREFIX = "ECOBOARD__"
 _UNSHOWN = object()
 """Stands for a value an error must not echo (the value of an unknown key may be anything, a password too)."""
 
-_CREDENTIALS = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<user>[^:@/\s]*):[^@/\s]*@", re.IGNORECASE)
+
+def _without_url_secrets(value: Any) -> Any:
+    """``value`` with every URL in its texts shown by :func:`~ecoboard._urls.redact_url`."""
+    if isinstance(value, str):
+        return redact_urls_in(value)
+    if isinstance(value, Mapping):
+        return {k: _without_url_secrets(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_url_secrets(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_without_url_secrets(v) for v in value)
+    return value
 
 
 def shown(value: Any) -> str:
-    """``value`` as an error shows it: passwords in URLs masked, long values shortened."""
+    """``value`` as an error shows it: passwords and secret query parameters of URLs masked, long values
+    shortened."""
     if value is _UNSHOWN:
         return "an unknown key"
-    text = _CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:***@", repr(value))
+    text = repr(_without_url_secrets(value))
     return text if len(text) <= 80 else text[:77] + "..."
 
 

@@ -32,8 +32,8 @@ from psycopg.types.json import Jsonb
 
 from .._errors import StoreError
 from .._record import utc_instant
-from .._urls import pop_query_param, redact_url
-from ._sql import Cursor, SqlStore, first_line
+from .._urls import pop_query_param, redact_url, safe_cause
+from ._sql import Cursor, SqlStore
 
 _CONNECTION_DEFAULTS = {
     "connect_timeout": "5",
@@ -71,7 +71,7 @@ class PostgresStore(SqlStore):
 
     def __init__(self, url: str, *, history: int = 200) -> None:
         self._dsn, self.schema = split_schema(url)
-        super().__init__(history=history, label=f"postgresql store {redact_url(self._dsn)}")
+        super().__init__(history=history, label=f"postgresql store {redact_url(self._dsn)}", url=self._dsn)
         self._conn: psycopg.Connection[Any] | None = None
         self._abandoned: psycopg.Connection[Any] | None = None
         self._interrupts = 0
@@ -80,7 +80,7 @@ class PostgresStore(SqlStore):
             try:
                 self._connection()
             except psycopg.Error as exc:
-                raise StoreError(f"{self.label}: cannot connect: {first_line(exc)}") from exc
+                raise self._failure("cannot connect", exc) from safe_cause(exc, self._dsn)
 
     def _connection(self) -> psycopg.Connection[Any]:
         conn = self._conn

@@ -17,6 +17,7 @@ from typing import Any
 
 from .._errors import ConfigError, StoreError
 from .._record import Record, thaw, utc_instant
+from .._urls import safe_cause, scrub
 from ..config import PageSpec, parse_config
 from ._base import Startup
 from ._migrations import BOOTSTRAP, MIGRATIONS, Dialect, render
@@ -38,11 +39,12 @@ class SqlStore(ABC):
     dialect: Dialect
     _errors: tuple[type[Exception], ...] = ()
 
-    def __init__(self, *, history: int, label: str) -> None:
+    def __init__(self, *, history: int, label: str, url: str) -> None:
         if history < 1:
             raise ValueError(f"history must keep at least 1 record per kind, got {history}")
         self.keep = history
         self.label = label
+        self._url = url  # its secrets never reach a message, even quoted by the database library
         self._lock = threading.RLock()
 
     # -- what a backend provides -------------------------------------------------------------
@@ -81,7 +83,11 @@ class SqlStore(ABC):
                     yield cur
             except self._errors as exc:
                 self._lost()
-                raise StoreError(f"{self.label}: {what} failed: {first_line(exc)}") from exc
+                raise self._failure(f"{what} failed", exc) from safe_cause(exc, self._url)
+
+    def _failure(self, what: str, exc: Exception) -> StoreError:
+        """``<label>: <what>: <the library's first line>``, showing none of the store URL's secrets."""
+        return StoreError(f"{self.label}: {what}: {scrub(first_line(exc), self._url)}")
 
     def _record(self, row: tuple[Any, ...]) -> Record:
         kind, version, fetched_at, valid_until, source, data = row

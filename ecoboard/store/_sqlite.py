@@ -21,6 +21,7 @@ from typing import Any
 
 from .._errors import StoreError
 from .._record import utc_instant
+from .._urls import redact_url, safe_cause
 from ._sql import Cursor, SqlStore
 
 _BUSY_TIMEOUT_MS = 10_000
@@ -29,16 +30,18 @@ _BUSY_TIMEOUT_MS = 10_000
 def sqlite_path(url: str) -> str:
     """The file path of a ``sqlite:`` URL; :class:`StoreError` naming ``store.url`` when it has none."""
     if not url.startswith("sqlite:"):
-        raise StoreError(f"store.url: not a sqlite: URL: {url!r}")
+        raise StoreError(f"store.url: not a sqlite: URL: {redact_url(url)!r}")
     rest = url[len("sqlite:"):]
     path = rest[3:].split("?", 1)[0] if rest.startswith("///") else None
     if path in ("", ":memory:") or rest in ("", "//") or rest.startswith("//?"):
         raise StoreError(
-            f"store.url: {url!r} names no database file (an in-memory database would lose every record); "
+            f"store.url: {redact_url(url)!r} names no database file (an in-memory database would lose every record); "
             "use sqlite:///relative/path or sqlite:////absolute/path"
         )
     if path is None:
-        raise StoreError(f"store.url: {url!r}: expected sqlite:///relative/path or sqlite:////absolute/path")
+        raise StoreError(
+            f"store.url: {redact_url(url)!r}: expected sqlite:///relative/path or sqlite:////absolute/path"
+        )
     return path
 
 
@@ -58,7 +61,7 @@ class SqliteStore(SqlStore):
 
     def __init__(self, url: str, *, history: int = 200) -> None:
         self.path = sqlite_path(url)
-        super().__init__(history=history, label=f"sqlite store {self.path}")
+        super().__init__(history=history, label=f"sqlite store {self.path}", url=url)
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves; the connection is shared by
@@ -70,7 +73,7 @@ class SqliteStore(SqlStore):
             self._conn.execute("PRAGMA synchronous=NORMAL")  # durable across app crashes; fewer SD-card syncs
             self._conn.execute("PRAGMA foreign_keys=ON")
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"{self.label}: cannot open: {exc}") from exc
+            raise self._failure("cannot open", exc) from safe_cause(exc, url)
 
     def _enable_wal(self) -> None:
         """Switch the file to WAL. The switch needs the file to itself and SQLite reports "database is
