@@ -14,8 +14,10 @@ import argparse
 import dataclasses
 import logging
 import os
+import signal
 import socket
 import sys
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -37,6 +39,7 @@ log = logging.getLogger("ecoboard.run")
 DEMO_REPLAY = Path(__file__).resolve().parents[1] / "demo" / "replay"
 HANG_HOOK = "ECOBOARD_DEBUG_HANG_RENDER_AFTER"
 NETWORK_CHECK_SECONDS = 1.0
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -152,18 +155,59 @@ class _Announce:
         )
 
 
-async def _main(args: argparse.Namespace, config: Config) -> None:
-    config, token, secrets = await trio.to_thread.run_sync(_resolve_secrets, config)
-    options = ApplianceOptions(
-        prepare_pages=partial(prepare_wifi_pages, secrets=secrets),
-        config=config,
-        replay_dir=await _replay_dir(args, config),
-        api_port=args.port,
-        hooks=RenderHooks(hang_after_frames=_hang_after()),
-        environ=dict(os.environ),
-        control_token=token,
-    )
-    await run_appliance(options, task_status=_Announce())
+class _EarlyStop:
+    """Catches SIGTERM and SIGINT from the first step of ``run`` on, until a trio receiver takes them over.
+
+    A signal is only noted here (no ``KeyboardInterrupt`` in the middle of a start step, no death by
+    the default SIGTERM action); ``run`` checks it before starting trio, :func:`_main` once its receiver
+    is open, and either stops cleanly with status 0. The handler stays installed after trio returns, so a
+    late signal is harmless.
+    """
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, self._note)
+
+    def _note(self, signum: int, frame: object) -> None:
+        if self.signum is None:
+            self.signum = signum
+
+    def requested(self) -> bool:
+        """Whether a stop signal came; logs it the way the appliance does."""
+        if self.signum is not None:
+            log.info("%s received: stopping", signal.Signals(self.signum).name)
+        return self.signum is not None
+
+
+async def _stop_on_signal(signals: AsyncIterator[int], cancel: trio.CancelScope) -> None:
+    """Cancel the start-up on the first stop signal (the appliance, once running, takes over signals)."""
+    async for signum in signals:
+        log.info("%s received: stopping", signal.Signals(signum).name)
+        arm_exit_deadline()
+        cancel.cancel()
+        return
+
+
+async def _main(args: argparse.Namespace, config: Config, early: _EarlyStop) -> None:
+    """Start and run the appliance; a stop signal at any step before it runs cancels the start."""
+    with trio.open_signal_receiver(*STOP_SIGNALS) as signals:
+        if early.requested():  # came between the start of ``run`` and the receiver
+            return
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(_stop_on_signal, signals, nursery.cancel_scope)
+            config, token, secrets = await trio.to_thread.run_sync(_resolve_secrets, config)
+            options = ApplianceOptions(
+                prepare_pages=partial(prepare_wifi_pages, secrets=secrets),
+                config=config,
+                replay_dir=await _replay_dir(args, config),
+                api_port=args.port,
+                hooks=RenderHooks(hang_after_frames=_hang_after()),
+                environ=dict(os.environ),
+                control_token=token,
+            )
+            await run_appliance(options, task_status=_Announce())
+            nursery.cancel_scope.cancel()  # the appliance stopped on a signal of its own receiver
 
 
 def _port_error(port: int, exc: OSError) -> ConfigError:
@@ -198,7 +242,11 @@ def _single_error(group: BaseExceptionGroup, port: int) -> BaseException:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the appliance until SIGTERM or SIGINT, then end the process with status 0 (no return)."""
+    """Run the appliance until SIGTERM or SIGINT, then end the process with status 0 (no return).
+
+    A stop signal at any moment from here on, start-up included, ends it the same way.
+    """
+    early = _EarlyStop()
     source = _config_file(args.config)
     config = load_config(source)
     _check_pages(config, source)
@@ -212,10 +260,11 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError(f"--port: expected a TCP port from 0 to 65535, got {args.port}")
     port = config.api.port if args.port is None else args.port
     _check_port_free(config.api.host, port)
-    try:
-        trio.run(_main, args, config)
-    except ExceptionGroup as group:
-        raise _single_error(group, port) from None
+    if not early.requested():
+        try:
+            trio.run(_main, args, config, early)
+        except ExceptionGroup as group:
+            raise _single_error(group, port) from None
     log.info("stopped")
     # Every resource is closed by now (store, sockets, the panel: the sink was released with the
     # supervisor). Skip the interpreter's module teardown, which takes 0.5-2 s with this many libraries

@@ -1,0 +1,57 @@
+"""SIGTERM or SIGINT while ``ecoboard run`` is still starting stops it cleanly: status 0, no traceback.
+
+The signal goes out when a given start-up line appears (the first line of all, the display sink being
+chosen, the first frame) or a little after the first line, so each start step is hit in turn.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+MOMENTS = [
+    ("first line", 0.0),
+    ("first line", 0.05),
+    ("first line", 0.2),
+    ("display sink:", 0.0),
+    ("first frame shown", 0.0),
+]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=lambda s: s.name)
+@pytest.mark.parametrize(("line", "delay"), MOMENTS, ids=[f"{line}+{delay}s" for line, delay in MOMENTS])
+def test_a_stop_signal_during_start_up_exits_0(tmp_path: Path, signum: signal.Signals, line: str, delay: float) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ECOBOARD")}
+    env["PYTHONUNBUFFERED"] = "1"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ecoboard", "run", "--replay", "--port", "0"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        seen: list[str] = []
+        while not seen or (line != "first line" and line not in seen[-1]):
+            text = proc.stderr.readline()
+            assert text, f"ecoboard run ended before printing {line!r}:\n{''.join(seen)}"
+            seen.append(text)
+        time.sleep(delay)
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    stderr = "".join(seen) + err
+    assert proc.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    assert f"{signum.name} received: stopping" in stderr
+    assert stderr.rstrip().endswith("INFO ecoboard.run: stopped"), stderr
