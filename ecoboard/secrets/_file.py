@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ._manager import require
-from ._parse import as_mapping, parse_document, read_text
+from ._parse import parse_secrets, read_text
 from ._values import SecretValues
 
 log = logging.getLogger(__name__)
@@ -27,10 +27,11 @@ def warn_if_exposed(path: str | os.PathLike[str]) -> None:
 
 
 def read_file_secret(secretdef: Mapping[str, Any]) -> SecretValues:
-    """Read ``secretdef["file_name"]`` as ``secretdef["file_type"]`` (JSON or YAML)."""
+    """Read ``secretdef["file_name"]`` as ``secretdef["file_type"]`` (JSON or YAML); a malformed entry is
+    reported by its line number only."""
     name = require(secretdef, "file_name", "secretdef (FILE)")
     fmt = secretdef.get("file_type") or ("YAML" if str(name).endswith((".yaml", ".yml")) else "JSON")
     what = f"secrets file {name}"
     text = read_text(name, what)
     warn_if_exposed(name)
-    return SecretValues(as_mapping(parse_document(text, fmt, what), what))
+    return SecretValues(parse_secrets(text, fmt, what))

@@ -19,6 +19,7 @@ from kubernetes.config.config_exception import ConfigException
 
 from .._errors import SecretError
 from ._manager import require
+from ._parse import parse_secrets
 from ._values import SecretValues
 
 READ_TYPES = ("SECRET", "CONFIG_MAP")
@@ -92,7 +93,7 @@ def parse_json_secret(text: str, what: str) -> SecretValues:
         raise SecretError(f"{what}: expected a JSON object of secrets") from None
     if not isinstance(value, dict):
         raise SecretError(f"{what}: expected a JSON object of secrets, got {type(value).__name__}")
-    return SecretValues(value)
+    return SecretValues(parse_secrets(text, "JSON", what))
 
 
 def read_kubernetes_secret(secretcfg: Mapping[str, Any], secretdef: Mapping[str, Any]) -> SecretValues:

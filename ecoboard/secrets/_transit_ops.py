@@ -13,7 +13,7 @@ from typing import Any
 from .._errors import SecretError
 from ._manager import SecretManager, require
 from ._manifest import secret_manifest
-from ._parse import as_mapping, parse_document, read_text
+from ._parse import parse_secrets, read_text
 
 
 def encrypt_file(
@@ -25,7 +25,7 @@ def encrypt_file(
     """
     vault = manager.kubevault()
     what = f"plaintext file {source_file}"
-    plaintext = as_mapping(parse_document(read_text(source_file, what), "JSON", what), what)
+    plaintext = parse_secrets(read_text(source_file, what), "JSON", what)
     transit_key = str(require(secretdef, "transit_key", "secretdef (KUBEVAULT)"))
     ciphertext = vault.encrypt(transit_key, json.dumps(plaintext, sort_keys=True).encode("utf-8"))
     manifest = secret_manifest(secretdef, ciphertext)

@@ -107,7 +107,7 @@ def test_environment_missing_variable_is_named(tmp_path: Path) -> None:
     with pytest.raises(SecretError) as err:
         SecretManager({"SOURCE": "ENVIRONMENT"}).read(
             {"env_def_file": def_file, "definition_type": "JSON", "env_file": env_file})
-    assert str(err.value) == f"env file {env_file}: missing variable(s) ECO_DB_PASS named in {def_file}"
+    assert str(err.value) == f"env file {env_file}: no variable for key(s) dbpass (line 1) of {def_file}"
     bad_map = _write(tmp_path / "bad.yaml", "owmkey: [1, 2\n")
     with pytest.raises(SecretError) as err:
         SecretManager({"SOURCE": "ENVIRONMENT"}).read({"env_def_file": bad_map, "definition_type": "YAML"})
