@@ -11,7 +11,9 @@ Start order (each step only after the one before is running):
    backoff until it answers while the panel shows its "waiting" pages; then the startup record and
    the stored page cycle;
 4. the syncers (in-process bus always; Redis in cluster and hybrid mode) and the local fetchers (one
-   task per locally fetched kind).
+   task per locally fetched kind). Each syncer reads its kinds from the store at once, whether or not
+   its bus answers, and keeps reading them every few seconds while the bus is away (Redis down at
+   boot or later), so the panel shows what the store holds.
 
 Hybrid mode: the board fetches its local kinds itself and writes them to the configured store (so
 the cluster API sees them too), announcing them on the in-process bus; the cluster kinds arrive over
@@ -38,7 +40,7 @@ from .._errors import StoreError
 from .._record import KINDS
 from .._version import __version__
 from ..api import ApiDeps, create_app, serve_api
-from ..bus import Bus, MemoryBus, open_bus
+from ..bus import Bus, MemoryBus, RedisBus, open_bus
 from ..config import Config, PageSpec
 from ..fetchers import provider_for
 from ..renderer import PAGES, FrameRenderer, KindHealth, Sink, open_sink
@@ -148,22 +150,43 @@ async def _signals(app: Appliance, notifier: Notifier, cancel: trio.CancelScope)
             return
 
 
-def _syncers(app: Appliance, store: AsyncStore, send: trio.MemorySendChannel[Instruction],
-             prepare_pages: Callable[[Sequence[PageSpec]], tuple[PageSpec, ...]]) -> list[tuple[Syncer, Bus]]:
+def _syncers(
+    app: Appliance,
+    store: AsyncStore,
+    send: trio.MemorySendChannel[Instruction],
+    prepare_pages: Callable[[Sequence[PageSpec]], tuple[PageSpec, ...]],
+) -> list[tuple[Syncer, Bus]]:
     config = app.config
-    local = Syncer(name="local", config=config, store=store, snapshot=app.snapshot, instructions=send,
-                   kinds=config.is_local, prepare_pages=prepare_pages)
+    local = Syncer(
+        name="local",
+        config=config,
+        store=store,
+        snapshot=app.snapshot,
+        instructions=send,
+        kinds=config.is_local,
+        prepare_pages=prepare_pages,
+    )
     pairs: list[tuple[Syncer, Bus]] = [(local, app.local_bus)]
     if config.mode != "local":
-        remote = Syncer(name="cluster", config=config, store=store, snapshot=app.snapshot, instructions=send,
-                        kinds=lambda kind: not config.is_local(kind), republish=app.local_bus,
-                        prepare_pages=prepare_pages)
-        pairs.append((remote, open_bus(config.bus.url)))
+        bus = open_bus(config.bus.url)
+        remote = Syncer(
+            name="cluster",
+            config=config,
+            store=store,
+            snapshot=app.snapshot,
+            instructions=send,
+            kinds=lambda kind: not config.is_local(kind),
+            republish=app.local_bus,
+            prepare_pages=prepare_pages,
+            probe=bus.ping if isinstance(bus, RedisBus) else None,
+        )
+        pairs.append((remote, bus))
     return pairs
 
 
-async def run_appliance(options: ApplianceOptions, *,
-                        task_status: trio.TaskStatus[Appliance] = trio.TASK_STATUS_IGNORED) -> None:
+async def run_appliance(
+    options: ApplianceOptions, *, task_status: trio.TaskStatus[Appliance] = trio.TASK_STATUS_IGNORED
+) -> None:
     """Run the appliance until cancelled or signalled; returns normally after SIGTERM/SIGINT.
 
     ``task_status.started(appliance)`` once everything runs (first frame shown, API listening).
@@ -180,9 +203,19 @@ async def run_appliance(options: ApplianceOptions, *,
     renderer = FrameRenderer(brightness=config.display.brightness, gamma=config.display.gamma)
     pages = options.prepare_pages(config.display.pages)
     cycle = PageCycle(pages, now=trio.current_time(), known=PAGES.keys(), fallback=pages)
-    loop = RenderLoop(config=config, cycle=cycle, snapshot=app.snapshot, renderer=renderer, sink=sink,
-                      display=app.display, instructions=receive, health=app.health, notifier=notifier,
-                      watchdog_interval=watchdog_interval(options.environ), hooks=options.hooks)
+    loop = RenderLoop(
+        config=config,
+        cycle=cycle,
+        snapshot=app.snapshot,
+        renderer=renderer,
+        sink=sink,
+        display=app.display,
+        instructions=receive,
+        health=app.health,
+        notifier=notifier,
+        watchdog_interval=watchdog_interval(options.environ),
+        hooks=options.hooks,
+    )
     buses: list[Bus] = []
     try:
         async with trio.open_nursery() as nursery:
@@ -221,13 +254,27 @@ async def run_appliance(options: ApplianceOptions, *,
     notifier.close()
 
 
-async def _serve_api(app: Appliance, store: AsyncStore, options: ApplianceOptions, *,
-                     task_status: trio.TaskStatus[int] = trio.TASK_STATUS_IGNORED) -> None:
+async def _serve_api(
+    app: Appliance,
+    store: AsyncStore,
+    options: ApplianceOptions,
+    *,
+    task_status: trio.TaskStatus[int] = trio.TASK_STATUS_IGNORED,
+) -> None:
     """Serve the API until cancelled (the supervisor cancels it on stop); reports the bound port."""
-    deps = ApiDeps(store=store, bus=app.local_bus, config=app.config, control_token=options.control_token,
-                   display=app.display, health=app.health_json)
+    deps = ApiDeps(
+        store=store,
+        bus=app.local_bus,
+        config=app.config,
+        control_token=options.control_token,
+        display=app.display,
+        health=app.health_json,
+    )
     port = app.config.api.port if options.api_port is None else options.api_port
-    await serve_api(create_app(deps), host=app.config.api.host, port=port, shutdown_trigger=app.stopping.wait,
-                    task_status=task_status)
-
-
+    await serve_api(
+        create_app(deps),
+        host=app.config.api.host,
+        port=port,
+        shutdown_trigger=app.stopping.wait,
+        task_status=task_status,
+    )

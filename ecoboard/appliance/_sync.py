@@ -6,18 +6,24 @@ and the embedded API); cluster mode adds one on Redis (fed by the cluster's fetc
 names a kind and version, the record is read from the store in a worker thread, and the snapshot is
 replaced. After every ``connected`` (first subscribe and every reconnect) every kind in scope is
 re-read, because pub/sub loses what was published while away (C26).
+
+The bus is not needed to show what the store holds: every kind in scope is read from the store at
+once when the syncer starts, and again every :data:`STORE_POLL_SECONDS` for as long as the bus is
+away (before its first ``connected``, and from a failed probe of a connected bus until the next
+``connected``). A board that boots during a Redis outage shows the last records, and keeps them
+fresh, instead of its "waiting" pages.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 import trio
 
 from .._backoff import Backoff
-from .._errors import StoreError
+from .._errors import BusError, StoreError
 from .._record import Record
 from ..bus import Bus, BusMessage
 from ..config import Config, PageSpec
@@ -29,6 +35,9 @@ from ._state import Snapshot
 
 log = logging.getLogger(__name__)
 
+STORE_POLL_SECONDS = 3.0
+"""While the bus is away, every kind in scope is re-read from the store this often."""
+
 
 class Syncer:
     """Keeps :class:`Snapshot` at the store's latest version of every kind accepted by ``kinds``.
@@ -36,7 +45,9 @@ class Syncer:
     ``republish`` (optional) is another bus on which each newly read record is announced as an
     ``update``: the Redis syncer uses it to forward cluster updates to the in-process bus, which the
     embedded API's SSE stream follows. ``prepare_pages`` readies a page cycle read from the store
-    (see :class:`~ecoboard.appliance.ApplianceOptions`).
+    (see :class:`~ecoboard.appliance.ApplianceOptions`). ``probe`` (optional) raises
+    :class:`~ecoboard.BusError` when the bus cannot be reached (the Redis bus's ``ping``); without one
+    (the in-process bus) the bus is never found lost once connected.
     """
 
     def __init__(
@@ -50,6 +61,7 @@ class Syncer:
         kinds: Callable[[str], bool],
         republish: Bus | None = None,
         prepare_pages: Callable[[Sequence[PageSpec]], tuple[PageSpec, ...]] = tuple,
+        probe: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.name = name
         self.config = config
@@ -59,7 +71,9 @@ class Syncer:
         self.kinds = kinds
         self.republish = republish
         self.prepare_pages = prepare_pages
+        self.probe = probe
         self.connected = False
+        self._connects = 0  # ``connected`` messages seen: a probe that failed across a reconnect is stale
         self.last_error: str | None = None
         self.failures = 0
         self._resync = trio.Event()
@@ -125,15 +139,45 @@ class Syncer:
                 await trio.sleep(backoff.next_delay())
             backoff.reset()
 
+    async def poll_while_away(self) -> None:
+        """Read the store at once, then every :data:`STORE_POLL_SECONDS` while the bus is away.
+
+        While the bus is connected, ``probe`` checks it each period instead of reading the store; when
+        the probe fails the bus counts as away until the subscription yields ``connected`` again. Never
+        returns unless cancelled; store and bus errors are absorbed.
+        """
+        while True:
+            if self.connected and self.probe is not None:
+                await self._probe_bus(self.probe)
+            if not self.connected:
+                await self.resync()
+            await trio.sleep(STORE_POLL_SECONDS)
+
+    async def _probe_bus(self, probe: Callable[[], Awaitable[None]]) -> None:
+        connects = self._connects
+        try:
+            await probe()
+        except BusError as exc:
+            if self._connects == connects:  # no reconnect while the probe ran
+                self.connected = False
+                log.warning(
+                    "%s sync: the bus is unreachable (%s); reading the store every %.0f s until it is back",
+                    self.name,
+                    exc,
+                    STORE_POLL_SECONDS,
+                )
+
     async def run(self, bus: Bus, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         """Follow ``bus`` until cancelled; never returns otherwise.
 
         ``task_status.started()`` once subscribed. Bus reconnects happen inside the subscription
-        (each one yields ``connected``); store errors are absorbed and retried by :meth:`retry_loop`;
+        (each one yields ``connected``); while the bus is away the store is polled
+        (:meth:`poll_while_away`); store errors are absorbed and retried by :meth:`retry_loop`;
         malformed messages are logged and skipped. Nothing here blocks the render loop.
         """
         async with trio.open_nursery() as nursery:
             nursery.start_soon(self.retry_loop)
+            nursery.start_soon(self.poll_while_away)
             async with bus.subscribe() as messages:
                 task_status.started()
                 async for message in messages:
@@ -142,6 +186,7 @@ class Syncer:
     async def _handle(self, message: BusMessage) -> None:
         if message.channel == "connected":
             self.connected = True
+            self._connects += 1
             await self.resync()
         elif message.channel == "update":
             kind, version = message.payload.get("kind"), message.payload.get("version")
