@@ -22,6 +22,13 @@ describe('panel mirror and controls against the appliance', () => {
     }
   };
 
+  const pausePlay = () => page.getByTestId('controls').getByRole('button', { name: /^(❚❚ Pause|▶ Play)$/ });
+  /** The page's next GET /api/v1/display answered, and the frame after it drawn (React has applied it). */
+  const nextStateRead = async () => {
+    await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/display' && r.request().method() === 'GET');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  };
+
   before(async () => {
     await server.start();
     browser = await chromium.launch({
@@ -88,8 +95,14 @@ describe('panel mirror and controls against the appliance', () => {
     await page.getByTestId('controls').waitFor();
 
     await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    // the tap shows as soon as the command is accepted, without waiting for the 3 s state poll...
+    await page.getByTestId('control-result').filter({ hasText: 'pause: done' }).waitFor();
+    assert.deepEqual(await pausePlay().allTextContents(), ['▶ Play']);
     const paused = await until((s) => s.paused, 'pause');
-    await page.getByRole('button', { name: '▶ Play' }).waitFor({ timeout: 10000 });
+    // ...and the state reads after it never turn the button back
+    await nextStateRead();
+    await nextStateRead();
+    assert.deepEqual(await pausePlay().allTextContents(), ['▶ Play']);
 
     await page.getByRole('button', { name: 'next page' }).click();
     const stepped = await until((s) => s.page_index === (paused.page_index + 1) % paused.pages.length, 'next');
@@ -101,7 +114,11 @@ describe('panel mirror and controls against the appliance', () => {
     await until((s) => s.brightness === paused.brightness - 1, 'brightness');
 
     await page.getByRole('button', { name: '▶ Play' }).click();
+    await page.getByTestId('control-result').filter({ hasText: 'play: done' }).waitFor();
+    assert.deepEqual(await pausePlay().allTextContents(), ['❚❚ Pause']);
     await until((s) => !s.paused, 'play');
+    await nextStateRead();
+    assert.deepEqual(await pausePlay().allTextContents(), ['❚❚ Pause']);
 
     // Through pause, next and play, the name beside the picture was always the picture's own page.
     const seen = await page.evaluate(() => window.mirrorSeen);

@@ -4,28 +4,52 @@
 // beside the picture comes with the picture (the frame response's headers), so the two always
 // belong to the same moment; the slower state poll supplies the rest (fps, brightness, the buttons).
 // The control buttons show whenever a token is set: the cluster API forwards commands to the Pi
-// over the bus.
-import { useCallback, useEffect, useState } from 'react';
+// over the bus. A command that succeeded shows at once (Pause turns into Play on the tap), and a
+// state read that started before it can no longer undo it (live/display.ts).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getDisplay, getFrame, sendCommand, type Command, type FrameMeta } from '../api/client';
 import type { DisplayState } from '../api/types';
+import { CONFIRM_READS, DisplayTracker } from '../live/display';
 import { useSettings } from '../live/settings';
 
 const FRAME_INTERVAL_MS = 650;
 const FRAME_RETRY_MS = 2000;
 const FRAME_SCALE = 4;
 const STATE_INTERVAL_MS = 3000;
+const CONFIRM_INTERVAL_MS = 250;
 
-function useDisplayState(): [DisplayState | null, () => void] {
+/** The display state, polled every STATE_INTERVAL_MS, and `commanded`: what to call when a command succeeded. */
+function useDisplayState(): [DisplayState | null, (command: Command, body?: unknown) => void] {
+  const tracker = useMemo(() => new DisplayTracker(), []);
   const [state, setState] = useState<DisplayState | null>(null);
-  const refresh = useCallback(() => {
-    void getDisplay().then(setState);
-  }, []);
+  const alive = useRef(true);
+  const read = useCallback(async () => {
+    const id = tracker.begin();
+    const answer = await getDisplay();
+    if (alive.current && tracker.answer(id, answer)) setState(tracker.state);
+  }, [tracker]);
   useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, STATE_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
-  return [state, refresh];
+    alive.current = true;
+    void read();
+    const timer = setInterval(() => void read(), STATE_INTERVAL_MS);
+    return () => {
+      alive.current = false;
+      clearInterval(timer);
+    };
+  }, [read]);
+  const commanded = useCallback((command: Command, body?: unknown) => {
+    tracker.commanded(command, body);
+    setState(tracker.state);
+    void (async () => {
+      // read again at once, then every CONFIRM_INTERVAL_MS while the panel has not shown the command yet
+      for (let i = 0; i < CONFIRM_READS && alive.current; i++) {
+        await read();
+        if (!tracker.confirming) return;
+        await new Promise((resolve) => setTimeout(resolve, CONFIRM_INTERVAL_MS));
+      }
+    })();
+  }, [tracker, read]);
+  return [state, commanded];
 }
 
 /** A frame ready to show: an object URL of its PNG and what the panel showed with it. */
@@ -79,7 +103,14 @@ function useLiveFrame(): { frame: ShownFrame | null; broken: boolean } {
   return { frame, broken };
 }
 
-function Controls({ state, token, onDone }: { state: DisplayState | null; token: string; onDone: () => void }) {
+interface ControlsProps {
+  state: DisplayState | null;
+  token: string;
+  /** Called when a command succeeded. */
+  onDone: (command: Command, body?: unknown) => void;
+}
+
+function Controls({ state, token, onDone }: ControlsProps) {
   const [message, setMessage] = useState<string | null>(null);
   const [brightness, setBrightness] = useState<number | null>(state?.brightness ?? null);
   const known = state?.brightness;
@@ -89,7 +120,7 @@ function Controls({ state, token, onDone }: { state: DisplayState | null; token:
   const run = async (command: Command, body?: unknown) => {
     const result = await sendCommand(command, token, body);
     setMessage(result.message);
-    onDone();
+    if (result.ok) onDone(command, body);
   };
   return (
     <section className="panel controls" data-testid="controls">
@@ -151,12 +182,12 @@ function Mirror({ state }: { state: DisplayState }) {
 }
 
 export function PanelMirror() {
-  const [state, refresh] = useDisplayState();
+  const [state, commanded] = useDisplayState();
   const { token } = useSettings();
   return (
     <>
       {state && <Mirror state={state} />}{/* null: no display (503) or the API is away — nothing to mirror */}
-      {token && <Controls state={state} token={token} onDone={refresh} />}
+      {token && <Controls state={state} token={token} onDone={commanded} />}
     </>
   );
 }
