@@ -48,6 +48,8 @@ describe('dashboard against the real API', () => {
     assert.deepEqual(await game.locator('.team-score').allTextContents(), ['20', '20']);
     assert.equal(await game.locator('.status').textContent(), '4th 1:01');
     assert.equal(await game.locator('.status-sub').textContent(), '1st & 10 · IND 23');
+    // a kickoff at 20:25Z in the board's zone (America/Chicago), not the browser's (America/New_York)
+    await card('401437640').locator('.status', { hasText: 'Sun 3:25 PM' }).waitFor();
   });
 
   it('shows a record written by another process without a reload', async () => {

@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(REPO, '.venv/bin');
 const PG = { host: '127.0.0.1', port: '5432', db: 'test', user: 'postgres' };
+/** The zone the `ecoboard api` board is configured for. */
+const TIMEZONE = 'America/Chicago';
 
 function run(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', timeout: 60000, ...options });
@@ -61,6 +63,7 @@ export class EcoboardServer {
     chmodSync(secrets, 0o600);
     const connections = command === 'api'
       ? [
+        `timezone: ${TIMEZONE}`, // not the browser's (America/New_York): the dashboard must follow the board
         'mode: cluster',
         'store:',
         `  url: "postgresql://${PG.user}@${PG.host}:${PG.port}/${PG.db}?schema=${this.id}"`,

@@ -2,6 +2,7 @@
 // (MLB: count, outs and runners; NFL: down & distance and the ball).
 import type { Game, Side } from '../api/types';
 import { chipColor, mlbStatus, nflStatus, showsScore, teamTitle, type StatusView } from '../format/games';
+import { useTimezone } from '../live/LiveContext';
 
 function TeamRow({ side, score, ball, followed }: { side: Side; score: boolean; ball?: boolean; followed: boolean }) {
   const won = side.winner === true;
@@ -57,7 +58,7 @@ function isFollowed(side: Side, follow: readonly string[]): boolean {
 }
 
 export function MlbGameCard({ game, follow = [] }: { game: Game; follow?: readonly string[] }) {
-  const view = mlbStatus(game);
+  const view = mlbStatus(game, useTimezone());
   const score = showsScore(game) && game.status !== 'postponed';
   const inPlay = game.status === 'live' && game.inning_half !== 'middle' && game.inning_half !== 'end';
   return (
@@ -80,7 +81,7 @@ export function MlbGameCard({ game, follow = [] }: { game: Game; follow?: readon
 }
 
 export function NflGameCard({ game, follow = [] }: { game: Game; follow?: readonly string[] }) {
-  const view = nflStatus(game);
+  const view = nflStatus(game, useTimezone());
   const score = showsScore(game);
   const live = game.status === 'live';
   const ball = (side: Side) => live && game.possession !== null && game.possession !== undefined && game.possession === side.id;

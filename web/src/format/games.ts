@@ -35,7 +35,7 @@ function isTie(game: Game): boolean {
 }
 
 /** Statuses shared by MLB and NFL (not live, not final, not scheduled). */
-function interruptedStatus(game: Game, progress: string | null): StatusView | null {
+function interruptedStatus(game: Game, progress: string | null, zone: string | undefined): StatusView | null {
   switch (game.status) {
     case 'postponed':
       return {
@@ -51,7 +51,7 @@ function interruptedStatus(game: Game, progress: string | null): StatusView | nu
       return {
         label: 'DELAYED',
         tone: 'alert',
-        sub: [progress ?? formatTime(game.start), game.reason].filter(Boolean).join(' · ') || null,
+        sub: [progress ?? formatTime(game.start, zone), game.reason].filter(Boolean).join(' · ') || null,
       };
     case 'unknown':
       return { label: game.detail || 'Unknown', tone: 'muted' };
@@ -60,15 +60,16 @@ function interruptedStatus(game: Game, progress: string | null): StatusView | nu
   }
 }
 
-export function mlbStatus(game: Game): StatusView {
+/** An MLB game's status; start times in `zone` (the board's). */
+export function mlbStatus(game: Game, zone?: string): StatusView {
   const inning = inningLabel(game);
-  const other = interruptedStatus(game, inning);
+  const other = interruptedStatus(game, inning, zone);
   if (other) return other;
   switch (game.status) {
     case 'live':
       return { label: inning ?? 'Live', tone: 'live' };
     case 'warmup':
-      return { label: 'Warmup', tone: 'scheduled', sub: formatTime(game.start) };
+      return { label: 'Warmup', tone: 'scheduled', sub: formatTime(game.start, zone) };
     case 'final': {
       const innings = game.inning;
       const scheduled = game.scheduled_innings ?? 9;
@@ -76,14 +77,15 @@ export function mlbStatus(game: Game): StatusView {
       return { label, tone: 'final', sub: isTie(game) ? 'Tie' : null };
     }
     default: // scheduled, pregame
-      return { label: formatTime(game.start) ?? 'TBD', tone: 'scheduled', sub: game.status === 'pregame' ? 'Pregame' : null };
+      return { label: formatTime(game.start, zone) ?? 'TBD', tone: 'scheduled', sub: game.status === 'pregame' ? 'Pregame' : null };
   }
 }
 
-export function nflStatus(game: Game): StatusView {
+/** An NFL game's status; kickoffs in `zone` (the board's). */
+export function nflStatus(game: Game, zone?: string): StatusView {
   const period = nflPeriodLabel(game);
   const progress = [period, game.clock].filter(Boolean).join(' ') || null;
-  const other = interruptedStatus(game, progress);
+  const other = interruptedStatus(game, progress, zone);
   if (other) return other;
   switch (game.status) {
     case 'live': {
@@ -99,7 +101,7 @@ export function nflStatus(game: Game): StatusView {
       return { label: overtime ? `Final/${nflPeriodLabel(game)}` : 'Final', tone: 'final', sub: isTie(game) ? 'Tie' : null };
     }
     default:
-      return { label: formatWeekdayTime(game.start) ?? 'TBD', tone: 'scheduled', sub: null };
+      return { label: formatWeekdayTime(game.start, zone) ?? 'TBD', tone: 'scheduled', sub: null };
   }
 }
 

@@ -1,5 +1,5 @@
-// Instants are UTC on the wire; they are shown in the viewer's zone (or a location's zone when the
-// data names one). Calendar dates ("YYYY-MM-DD") are already local and are never shifted.
+// Instants are UTC on the wire; they are shown in the board's configured zone (the pages pass it;
+// without one, the viewer's). Calendar dates ("YYYY-MM-DD") are already local and are never shifted.
 
 function safeZone(zone: string | null | undefined): string | undefined {
   if (!zone) return undefined;
@@ -52,7 +52,6 @@ export function formatDate(date: string | null | undefined): string | null {
   return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
-/** "Fri" for a local calendar date. */
 /** Today's calendar date (YYYY-MM-DD) in ``zone`` (the browser's when unknown), for labelling "Today". */
 export function calendarDateIn(now: Date, zone?: string | null): string {
   return new Intl.DateTimeFormat('en-CA', {
@@ -60,6 +59,7 @@ export function calendarDateIn(now: Date, zone?: string | null): string {
   }).format(now);
 }
 
+/** "Fri" for a local calendar date. */
 export function formatWeekday(date: string | null | undefined): string | null {
   const d = fromCalendarDate(date);
   if (!d) return null;

@@ -25,6 +25,11 @@ export function useRecord<K extends Kind>(kind: K): EcoRecord<DataOf[K]> | undef
   return useLive().records[kind] as EcoRecord<DataOf[K]> | undefined;
 }
 
+/** The board's configured time zone, which every time on the dashboard is shown in (undefined: not known yet). */
+export function useTimezone(): string | undefined {
+  return useLive().timezone ?? undefined;
+}
+
 /** The client clock in ms, re-read every `intervalMs`. */
 export function useNow(intervalMs = 15000): number {
   const [now, setNow] = useState(() => Date.now());

@@ -32,6 +32,9 @@ class FakeSource {
   }
 }
 
+// GET /api/v1/environment of a board configured for America/Chicago, before any record
+const ENVIRONMENT = { timezone: 'America/Chicago', weather: null, aqi: null, sun_moon: null };
+
 function rec(kind: string, version: number, validUntil = '2099-01-01T00:00:00+00:00'): EcoRecord {
   return { kind, version, fetched_at: '2022-09-11T20:00:00+00:00', valid_until: validUntil, source: 'test', data: { v: version } };
 }
@@ -44,7 +47,10 @@ describe('LiveStore', () => {
     vi.useFakeTimers();
     FakeSource.made = [];
     snapshots = [];
-    const fetchFn = vi.fn(async () => new Response(JSON.stringify(snapshots.shift() ?? {}), { status: 200 }));
+    const fetchFn = vi.fn(async (url: string) => {
+      if (url === '/api/v1/environment') return new Response(JSON.stringify(ENVIRONMENT), { status: 200 });
+      return new Response(JSON.stringify(snapshots.shift() ?? {}), { status: 200 });
+    });
     store = new LiveStore({
       eventSource: (url) => new FakeSource(url) as unknown as EventSource,
       fetchFn: fetchFn as unknown as typeof fetch,
@@ -63,6 +69,14 @@ describe('LiveStore', () => {
     expect(store.applyMany([rec('mlb', 1), rec('nfl', 4)])).toBe(true);
     expect(store.getSnapshot().records.nfl.version).toBe(4);
     expect(store.getSnapshot().records.mlb.version).toBe(1);
+  });
+
+  it('reads the board\'s time zone with the records', async () => {
+    expect(store.getSnapshot().timezone).toBeNull();
+    snapshots.push({ nfl: rec('nfl', 5) });
+    await store.refresh();
+    expect(store.getSnapshot().timezone).toBe('America/Chicago');
+    expect(store.getSnapshot().records.nfl.version).toBe(5);
   });
 
   it('merges the snapshot and stream events, and shows the connection state', async () => {

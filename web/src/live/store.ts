@@ -10,6 +10,8 @@
 //   Last-Event-ID header of its own), and re-reads every kind from /records.
 // - Every (re)open after the first also re-reads /records: cheap, and it heals any gap. So does a
 //   page coming back into view (a phone unlocked after a while).
+// - With /records it reads the board's configured time zone (`timezone` of /api/v1/environment):
+//   the dashboard shows every time in it, as the panel does, whatever zone a record names.
 
 import type { EcoRecord } from '../api/types';
 
@@ -20,6 +22,8 @@ export interface LiveState {
   connection: Connection;
   /** Client clock (ms) of the last record event or snapshot, for the indicator's tooltip. */
   lastUpdateAt: number | null;
+  /** The board's configured IANA time zone; null until the API has named it (times then follow the phone's). */
+  timezone: string | null;
 }
 
 export interface LiveStoreOptions {
@@ -34,7 +38,7 @@ export interface LiveStoreOptions {
 type Listener = () => void;
 
 export class LiveStore {
-  private state: LiveState = { records: {}, connection: 'connecting', lastUpdateAt: null };
+  private state: LiveState = { records: {}, connection: 'connecting', lastUpdateAt: null, timezone: null };
   private readonly listeners = new Set<Listener>();
   private source: EventSource | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -104,8 +108,28 @@ export class LiveStore {
     return true;
   }
 
-  /** Re-read every kind's latest record; failures are absorbed (the indicator shows the stream). */
+  /** Set the zone times are shown in (as the API names it). */
+  applyTimezone(zone: string): void {
+    if (zone !== this.state.timezone) this.set({ timezone: zone });
+  }
+
+  /** Re-read every kind's latest record and the board's time zone; failures are absorbed (the indicator shows the stream). */
   async refresh(): Promise<void> {
+    await Promise.all([this.refreshRecords(), this.refreshTimezone()]);
+  }
+
+  private async refreshTimezone(): Promise<void> {
+    try {
+      const response = await this.fetchFn(`${this.base}/api/v1/environment`, { headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      const body = (await response.json()) as { timezone?: unknown };
+      if (typeof body.timezone === 'string' && body.timezone) this.applyTimezone(body.timezone);
+    } catch {
+      // as for the records: read again on the next reopen
+    }
+  }
+
+  private async refreshRecords(): Promise<void> {
     try {
       const response = await this.fetchFn(`${this.base}/api/v1/records`, { headers: { Accept: 'application/json' } });
       if (!response.ok) return;

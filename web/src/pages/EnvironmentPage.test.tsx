@@ -57,12 +57,13 @@ describe('EnvironmentPage', () => {
     expect(screen.getByText('PM2.5 8.8')).toBeTruthy();
   });
 
-  it('lists the next 24 hours in the location zone and the 7 days by the data dates', () => {
-    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'metric' });
+  it('lists the next 24 hours in the board zone, not the forecast location\'s, and the 7 days by the data dates', () => {
+    // the demo: a Penza (Europe/Moscow) forecast on a board configured for America/New_York
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'metric', timezone: 'America/New_York' });
     const hours = within(screen.getByTestId('hourly')).getAllByRole('listitem');
     expect(hours).toHaveLength(24);
-    // 11:00 UTC is 14:00 in Europe/Moscow; 3.1 °C is the recorded temperature at that hour
-    expect(hours[0].querySelector('.hour')!.textContent).toBe('2 PM');
+    // 11:00 UTC is 6 AM in New York (14:00 in Moscow), as the panel's hourly page shows it
+    expect(hours.slice(0, 4).map((h) => h.querySelector('.hour')!.textContent)).toEqual(['6 AM', '7 AM', '8 AM', '9 AM']);
     const days = within(screen.getByTestId('daily')).getAllByRole('listitem');
     expect(days).toHaveLength(7);
     // the test clock stands on the recording's day, 2023-11-11, so its first day is "Today"
@@ -97,14 +98,24 @@ describe('EnvironmentPage', () => {
     expect(screen.getByText('STALE')).toBeTruthy();
   });
 
-  it('shows sun and moon times in the location zone, with the moon phase', () => {
-    const oslo = variant(WEATHER_PENZA, (d) => { d.location.timezone = 'Europe/Oslo'; });
-    renderWithRecords(<EnvironmentPage />, [oslo, SUN_MOON_OSLO]);
+  it('shows sun and moon times in the board zone, with the moon phase', () => {
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA, SUN_MOON_OSLO], { timezone: 'Europe/Oslo' });
     expect(cell('Sunrise')).toBe('9:16 AM'); // 08:16Z, CET
     expect(cell('Sunset')).toBe('3:10 PM');
     expect(cell('Moonrise')).toBe('2:01 AM');
     expect(cell('Moon')).toBe('Waning crescent');
     expect(cell('Illumination')).toBe('34 % lit');
+  });
+
+  it('shows the times of a forecast from another zone in the board zone, as the panel does', () => {
+    // the Moscow forecast and the Oslo sun beside it, on a board configured for Los Angeles (the phone: New York)
+    renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA, SUN_MOON_OSLO], { timezone: 'America/Los_Angeles' });
+    const hours = within(screen.getByTestId('hourly')).getAllByRole('listitem');
+    expect(hours.slice(0, 3).map((h) => h.querySelector('.hour')!.textContent)).toEqual(['3 AM', '4 AM', '5 AM']);
+    expect(cell('Sunrise')).toBe('12:16 AM'); // 08:16Z, PST
+    expect(cell('Sunset')).toBe('6:10 AM');
+    expect(cell('Moonrise')).toBe('5:01 PM'); // 01:01Z: the evening before, in Los Angeles
+    expect(cell('Moonset')).toBe('4:01 AM');
   });
 });
 

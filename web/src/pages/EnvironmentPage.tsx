@@ -7,7 +7,7 @@ import {
   compass, formatChance, formatConcentration, formatDegrees, formatFraction, formatPercent, formatPrecipitation,
   formatPressure, formatTemperature, formatUvIndex, formatWind,
 } from '../format/units';
-import { useNow, useRecord } from '../live/LiveContext';
+import { useNow, useRecord, useTimezone } from '../live/LiveContext';
 import { useSettings, type Units } from '../live/settings';
 
 const INDEX_NAMES: Record<string, string> = { us_epa: 'US AQI', eaqi: 'European AQI', owm: 'OWM AQI' };
@@ -90,9 +90,9 @@ function nextHours(weather: WeatherData): WeatherHour[] {
 }
 
 function Hourly({ weather, units }: { weather: WeatherData; units: Units }) {
+  const zone = useTimezone();
   const hours = nextHours(weather);
   if (hours.length === 0) return null;
-  const zone = weather.location.timezone;
   return (
     <section className="panel">
       <h2>Next hours</h2>
@@ -115,7 +115,7 @@ function Hourly({ weather, units }: { weather: WeatherData; units: Units }) {
 
 function Daily({ weather, units }: { weather: WeatherData; units: Units }) {
   const days = weather.daily ?? [];
-  const today = calendarDateIn(new Date(useNow()), weather.location?.timezone);
+  const today = calendarDateIn(new Date(useNow()), useTimezone());
   if (days.length === 0) return null;
   return (
     <section className="panel">
@@ -147,7 +147,8 @@ const PHASES: Record<string, string> = {
   full: 'Full moon', waning_gibbous: 'Waning gibbous', last_quarter: 'Last quarter', waning_crescent: 'Waning crescent',
 };
 
-function SunMoon({ sun, zone }: { sun: SunMoonData; zone: string | null | undefined }) {
+function SunMoon({ sun }: { sun: SunMoonData }) {
+  const zone = useTimezone();
   const lit = formatFraction(sun.moon_illumination);
   const illumination = lit === null ? null : `${lit} lit`;
   return (
@@ -187,7 +188,7 @@ export function EnvironmentPage() {
       {sun && (
         <section className="panel">
           <h2>Sun &amp; moon</h2>
-          <SunMoon sun={sun.data} zone={weather?.data.location.timezone} />
+          <SunMoon sun={sun.data} />
           <KindStatus record={sun} now={now} />
         </section>
       )}

@@ -62,6 +62,11 @@ describe('MlbPage', () => {
     expect(card('746561').querySelector('.game-note')!.textContent).toBe('in Mexico City, MX');
   });
 
+  it('shows start times in the zone the board is configured for, not the phone\'s', () => {
+    renderWithRecords(<MlbPage />, [MLB_2024_04_28], { timezone: 'America/Los_Angeles' }); // the phone: New York
+    expect(card('746967').querySelector('.status')!.textContent).toBe('4:10 PM'); // 23:10Z, PDT
+  });
+
   it('shows inning, count, outs and runners for live games (ESPN, 2022-09-17)', () => {
     renderWithRecords(<MlbPage />, [MLB_ESPN_2022_09_17]);
     expect(cards()).toHaveLength(17);

@@ -49,8 +49,8 @@ describe('NflPage', () => {
     expect(cards()[0].dataset.gameId).toBe('401437632'); // BAL @ NYJ, first in start order
   });
 
-  it('shows finals and scheduled kickoffs in the viewer zone', () => {
-    renderWithRecords(<NflPage />, [NFL_2022_WEEK1]);
+  it('shows finals and scheduled kickoffs in the board zone', () => {
+    renderWithRecords(<NflPage />, [NFL_2022_WEEK1], { timezone: 'America/New_York' });
     const neMia = card('401437630');
     expect(neMia.querySelector('.status')!.textContent).toBe('Final');
     expect(texts(neMia, '.team-score')).toEqual(['7', '20']);
@@ -60,6 +60,12 @@ describe('NflPage', () => {
     expect(texts(nygTen, '.team-score')).toEqual([]);
     expect(card('401437655').querySelector('.status')!.textContent).toBe('Mon 8:15 PM');
     expect(cards().filter((x) => x.dataset.status === 'scheduled')).toHaveLength(6);
+  });
+
+  it('shows kickoffs in the zone the board is configured for, not the phone\'s', () => {
+    renderWithRecords(<NflPage />, [NFL_2022_WEEK1], { timezone: 'America/Los_Angeles' }); // the phone: New York
+    expect(card('401437640').querySelector('.status')!.textContent).toBe('Sun 1:25 PM'); // 20:25Z, PDT
+    expect(card('401437655').querySelector('.status')!.textContent).toBe('Mon 5:15 PM'); // 00:15Z on Tuesday
   });
 
   it('shows the overtime tie IND at HOU ended in, and the teams on bye', () => {

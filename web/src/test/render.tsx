@@ -10,6 +10,8 @@ export interface RenderOptions {
   units?: Units;
   follow?: string[];
   token?: string;
+  /** The board's configured time zone, as GET /api/v1/environment names it. */
+  timezone?: string;
 }
 
 export function renderWithRecords(ui: ReactElement, records: EcoRecord[], options: RenderOptions = {}) {
@@ -19,6 +21,7 @@ export function renderWithRecords(ui: ReactElement, records: EcoRecord[], option
   reloadSettings();
   const store = new LiveStore(); // never started: records come from the test
   store.applyMany(records);
+  if (options.timezone) store.applyTimezone(options.timezone);
   const result = render(<LiveProvider store={store}>{ui}</LiveProvider>);
   return { ...result, store };
 }
