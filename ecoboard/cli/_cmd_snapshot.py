@@ -13,19 +13,20 @@ import argparse
 import logging
 import tempfile
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import trio
 
 from .._errors import ConfigError, EcoboardError
-from .._record import KINDS, Record, utc_instant
+from .._record import KINDS, Record
 from ..config import Config, load_config
 from ..fetchers import connection_urls, fetch_once, make_client, provider_for, resolve_api_key
 from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink, page_option_errors
 from ..store import AsyncStore, open_store
 from ._cmd_fetch import config_file
+from ._now import now_or_clock
 
 log = logging.getLogger("ecoboard.snapshot")
 
@@ -54,10 +55,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         raise ConfigError(f"--page: expected one of {', '.join(sorted(PAGES))}, got {args.page!r}")
     if not 1 <= args.scale <= 32:
         raise ConfigError(f"--scale: expected 1 to 32, got {args.scale}")
-    try:
-        now = utc_instant(args.now) if args.now else datetime.now(UTC)
-    except ValueError as exc:
-        raise ConfigError(f"--now: expected an ISO-8601 instant with an offset: {exc}") from None
+    now = now_or_clock(args.now)
     source = config_file(args.config)
     config = load_config(source)
     options = page_options(config, args.page, source)

@@ -22,17 +22,16 @@ from typing import Any
 import httpx
 
 from .._errors import ConfigError, EcoboardError, PayloadError
-from .._record import Record, utc_instant
+from .._record import Record
 from ..config import Config, ProviderSettings, load_config
 from ..fetchers import FetchContext, Provider, transform_answers
 from ..fetchers._coordinator import stale_after
 from ..fetchers._extract import decode_json
 from ..fetchers.providers import get_provider
 from ._cmd_fetch import config_file
+from ._now import parse_now
 
 log = logging.getLogger("ecoboard.transform")
-
-_NOW_RANGE = (1900, 8999)
 
 _CONTENT_TYPES = {".json": "application/json", ".html": "text/html", ".htm": "text/html"}
 
@@ -87,14 +86,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _context(args: argparse.Namespace, config: Config, provider: Provider) -> FetchContext:
-    try:
-        now = utc_instant(args.now)
-    except ValueError as exc:
-        raise ConfigError(f"--now: expected an ISO-8601 instant with an offset, got {args.now!r} ({exc})") from None
-    if not _NOW_RANGE[0] <= now.year <= _NOW_RANGE[1]:  # date arithmetic near year 1 or 9999 overflows
-        raise ConfigError(
-            f"--now: expected an instant in the years {_NOW_RANGE[0]} to {_NOW_RANGE[1]}, got {args.now!r}"
-        )
+    now = parse_now(args.now)
     settings = config.providers.get(args.kind)
     if settings is None or settings.provider != provider.name:
         settings = ProviderSettings(provider=provider.name)
