@@ -14,7 +14,9 @@ Layout of ``DIR`` (documented in the README, "Fetchers" section)::
       headers: {Retry-After: "120"}                    # optional
 
 The content type follows the file's suffix (``.json``, ``.html``, else text). A request that
-matches nothing gets a 404 whose text body starts with the file to create.
+matches nothing gets a 404 whose text body starts with the file to create. Every file read lies
+inside ``DIR`` once symbolic links are followed: an index entry whose ``file`` leads elsewhere is
+refused when the index is read, and a plain-layout file that does is answered with a 404.
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ def _strings(value: Any, where: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
+def _inside(root: Path, path: Path) -> bool:
+    """Whether ``path`` lies inside the directory ``root`` once every symbolic link is followed."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
 def _entry(root: Path, item: Any, where: str) -> _Entry:
     if not isinstance(item, Mapping):
         raise ConfigError(f"{where}: expected a mapping with url and one of file or body, got {type(item).__name__}")
@@ -96,6 +103,10 @@ def _entry(root: Path, item: Any, where: str) -> _Entry:
         url = httpx.URL(item["url"])
     except httpx.InvalidURL as exc:
         raise ConfigError(f"{where}.url: not a URL ({exc})") from None
+    if "file" in item and not _inside(root, root / item["file"]):
+        raise ConfigError(
+            f"{where}.file: expected a path inside {root} (symbolic links followed), got {item['file']!r}"
+        )
     return _Entry(
         host=url.host,
         path=url.path,
@@ -149,14 +160,22 @@ class ReplayTransport(httpx.AsyncBaseTransport):
                 if entry.body is not None:
                     return httpx.Response(entry.status, headers=dict(entry.headers), text=entry.body)
                 assert entry.file is not None
-                return _file_response(entry.status, entry.file, entry.headers, request.url)
+                return self._file_answer(entry.status, entry.file, entry.headers, request.url)
         path = self.default_file(request.url)
         if path is not None and path.is_file():
-            return _file_response(200, path, {}, request.url)
+            return self._file_answer(200, path, {}, request.url)
         if path is None:
             return _text(404, f"replay: {_public(request.url)} cannot map to a file under {self.root}; "
                               "add an index.yaml entry for it")
         return _text(404, f"replay: create {path} (or an index.yaml entry) to answer GET {_public(request.url)}")
+
+    def _file_answer(self, status: int, path: Path, headers: Mapping[str, str], url: httpx.URL) -> httpx.Response:
+        """The answer recorded in ``path``; a 404 when ``path`` leads outside the directory (a symbolic link)."""
+        if not _inside(self.root, path):
+            return _text(
+                404, f"replay: {path} leads outside {self.root}; expected a file inside it to answer GET {_public(url)}"
+            )
+        return _file_response(status, path, headers, url)
 
 
 def _public(url: httpx.URL) -> str:
