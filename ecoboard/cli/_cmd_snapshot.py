@@ -12,17 +12,18 @@ from __future__ import annotations
 import argparse
 import logging
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import trio
 
-from .._errors import ConfigError, EcoboardError
+from .._errors import ConfigError, EcoboardError, FetchError
 from .._record import KINDS, Record
 from ..config import Config, load_config
-from ..fetchers import connection_urls, fetch_once, make_client, provider_for, resolve_api_key
+from ..fetchers import ReplayTransport, connection_urls, fetch_once, make_client, provider_for, resolve_api_key
 from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink, page_option_errors
 from ..store import AsyncStore, open_store
 from ._cmd_fetch import config_file
@@ -95,16 +96,19 @@ def stored_records(config: Config) -> dict[str, Record]:
 async def replay_records(replay: Path, kinds: tuple[str, ...], config: Config, now: datetime) -> dict[str, Record]:
     """Fetch each of ``kinds`` once from the recordings in ``replay`` (as at ``now``) into a temporary store.
 
-    A kind whose fetch fails is left out (the page then shows its first-refresh state); the failure
-    is logged as a warning.
+    A recording that cannot give a record (not JSON, not the provider's shape, a recorded error) is a
+    :class:`ConfigError` naming the recorded file and what was wrong: no picture is drawn from it. A
+    kind with no recording at all is left out (the page shows its first-refresh state), with a warning.
     """
+    transport = ReplayTransport(replay)
     with tempfile.TemporaryDirectory(prefix="ecoboard-snapshot-") as tmp:
         store = open_store(f"sqlite:///{Path(tmp) / 'snapshot.sqlite3'}", history=config.store.history)
         try:
-            async with make_client(replay_dir=replay) as client:
+            async with make_client(transport=transport) as client:
                 for kind in kinds:
                     if kind not in config.providers:
                         continue
+                    read_before = len(transport.recordings)
                     try:
                         api_key = resolve_api_key(config, provider_for(kind, config))
                         await fetch_once(
@@ -116,8 +120,20 @@ async def replay_records(replay: Path, kinds: tuple[str, ...], config: Config, n
                             api_key=api_key,
                             clock=lambda: now,
                         )
+                    except FetchError as exc:
+                        files = _files_at_fault(transport.recordings[read_before:], str(exc))
+                        if files:
+                            raise ConfigError(f"--replay: {kind} from {', '.join(files)}: {exc}") from None
+                        log.warning("%s: not fetched from the recordings: %s", kind, exc)
                     except EcoboardError as exc:
                         log.warning("%s: not fetched from the recordings: %s", kind, exc)
             return store.latest_all()
         finally:
             store.close()
+
+
+def _files_at_fault(recordings: Sequence[tuple[httpx.URL, Path]], message: str) -> list[str]:
+    """The recorded files behind a failed fetch: those whose URL ``message`` names, else every file read."""
+    read = list(dict.fromkeys((str(url.copy_with(query=None)), str(path)) for url, path in recordings))
+    named = [path for url, path in read if any(f"{url}{end}" in message for end in ("?", ":", " "))]
+    return list(dict.fromkeys(named or [path for _url, path in read]))

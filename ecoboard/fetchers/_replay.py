@@ -140,6 +140,8 @@ class ReplayTransport(httpx.AsyncBaseTransport):
             raise ConfigError(f"replay directory {self.root} {problem}")
         self.entries = _load_index(self.root)
         self.requests: list[httpx.URL] = []
+        self.recordings: list[tuple[httpx.URL, Path]] = []
+        """Each request answered from a recording, with the file it came from (``index.yaml`` for a ``body:``)."""
 
     def default_file(self, url: httpx.URL) -> Path | None:
         """The plain-layout file for ``url``, or ``None`` if the path tries to leave the directory."""
@@ -158,6 +160,7 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         for entry in self.entries:
             if entry.matches(request.url):
                 if entry.body is not None:
+                    self.recordings.append((request.url, self.root / "index.yaml"))
                     return httpx.Response(entry.status, headers=dict(entry.headers), text=entry.body)
                 assert entry.file is not None
                 return self._file_answer(entry.status, entry.file, entry.headers, request.url)
@@ -175,6 +178,7 @@ class ReplayTransport(httpx.AsyncBaseTransport):
             return _text(
                 404, f"replay: {path} leads outside {self.root}; expected a file inside it to answer GET {_public(url)}"
             )
+        self.recordings.append((url, path))
         return _file_response(status, path, headers, url)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "ecoboard" / "demo" / "replay"
+from ._support import DEMO, ROOT, ecoboard
+
 OPENING_DAY = ROOT / "tests" / "fixtures" / "mlb-statsapi" / "schedule-2022-04-07-opening-day-finals-2-postponed.json"
 OUTSIDE = [
     "9999-12-31T23:59:59-12:00",
@@ -20,17 +19,6 @@ OUTSIDE = [
     "8999-12-31T23:00:00-12:00",
     "1900-01-01T00:00:00+14:00",
 ]
-
-
-def _ecoboard(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ecoboard", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd)},
-    )
 
 
 def _refused(proc: subprocess.CompletedProcess[str], command: str, now: str) -> None:
@@ -45,7 +33,7 @@ def _refused(proc: subprocess.CompletedProcess[str], command: str, now: str) -> 
 def test_snapshot_refuses_an_instant_outside_the_supported_years(tmp_path: Path, now: str, replay: bool) -> None:
     out = tmp_path / "x.png"
     page = "weather" if now.startswith("9") else "clock"
-    proc = _ecoboard(
+    proc = ecoboard(
         "snapshot",
         "--page",
         page,
@@ -62,7 +50,7 @@ def test_snapshot_refuses_an_instant_outside_the_supported_years(tmp_path: Path,
 
 @pytest.mark.parametrize("now", OUTSIDE)
 def test_transform_refuses_an_instant_outside_the_supported_years(tmp_path: Path, now: str) -> None:
-    proc = _ecoboard("transform", "mlb", "--provider", "mlb-statsapi", "--now", now, str(OPENING_DAY), cwd=tmp_path)
+    proc = ecoboard("transform", "mlb", "--provider", "mlb-statsapi", "--now", now, str(OPENING_DAY), cwd=tmp_path)
     _refused(proc, "transform", now)
 
 
@@ -71,7 +59,7 @@ def test_a_malformed_now_is_one_line_for_both_commands(tmp_path: Path) -> None:
         ("snapshot", "--page", "clock", "--out", str(tmp_path / "x.png")),
         ("transform", "mlb", "--provider", "mlb-statsapi", str(OPENING_DAY)),
     ):
-        proc = _ecoboard(*args, "--now", "2024-04-28T20:10:00", cwd=tmp_path)
+        proc = ecoboard(*args, "--now", "2024-04-28T20:10:00", cwd=tmp_path)
         assert (proc.returncode, proc.stdout) == (2, "")
         assert proc.stderr == (
             f"ecoboard {args[0]}: error: --now: expected an ISO-8601 instant with an offset, got '2024-04-28T20:10:00' "
@@ -81,14 +69,14 @@ def test_a_malformed_now_is_one_line_for_both_commands(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("now", ["1900-01-01T00:00:00Z", "8999-12-31T23:59:59Z"])
 def test_the_first_and_last_supported_instants_work(tmp_path: Path, now: str) -> None:
-    proc = _ecoboard("transform", "mlb", "--provider", "mlb-statsapi", "--now", now, str(OPENING_DAY), cwd=tmp_path)
+    proc = ecoboard("transform", "mlb", "--provider", "mlb-statsapi", "--now", now, str(OPENING_DAY), cwd=tmp_path)
     assert (proc.returncode, proc.stderr) == (0, "")
     record = json.loads(proc.stdout)
     assert record["fetched_at"] == now.replace("Z", "+00:00")
     games = [(g["away"]["abbreviation"], g["home"]["abbreviation"], g["status"]) for g in record["data"]["games"]]
     assert games[:3] == [("BOS", "NYY", "postponed"), ("MIL", "CHC", "final"), ("SEA", "MIN", "postponed")]
     out = tmp_path / "mlb.png"
-    proc = _ecoboard("snapshot", "--page", "mlb", "--out", str(out), "--now", now, "--replay", str(DEMO), cwd=tmp_path)
+    proc = ecoboard("snapshot", "--page", "mlb", "--out", str(out), "--now", now, "--replay", str(DEMO), cwd=tmp_path)
     assert proc.returncode == 0
     assert proc.stdout == f"wrote {out}: page mlb, records: mlb\n"
     assert "WARNING" not in proc.stderr and "ERROR" not in proc.stderr
