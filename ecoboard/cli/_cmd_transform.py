@@ -4,8 +4,9 @@ recorded answers and print the normalized record as JSON (nothing is fetched, st
 ``FILE`` is the answer to the provider's first request. A provider that makes several requests
 takes the others as ``--file NAME=PATH`` (names as in its ``requests()``: ``sun_moon`` from
 ``met-norway`` has ``sun`` and ``moon``). The answer to a follow-up request (``range`` of the MLB
-providers after a day without games) may be given the same way; without it the record is the one a
-failed follow-up gives. The printed record has ``version`` 0: it was not stored.
+providers after a day without games, ``forecast`` and ``forecast_hourly`` of NWS) is given the same
+way; an optional one left out gives the record a failed follow-up gives, a required one left out is an
+error naming it. The printed record has ``version`` 0: it was not stored.
 """
 
 from __future__ import annotations
