@@ -220,3 +220,23 @@ def test_the_commented_examples_in_ecoboard_example_yaml_load_and_draw() -> None
         "events": ["Ann's", "40th birthday", "in 4 days", "SAT 14 MAR 2026"],
         "reminder": ["GARBAGE NIGHT", "next: today 6:00 PM"],
     }
+
+
+def test_a_line_too_wide_even_in_the_smallest_font_scrolls_whole() -> None:
+    """A name or text wider than its row in the smallest font is never cut mid-word: it scrolls through the
+    row (events and reminder alike), and only the scrolling rows move."""
+    cases = {
+        "events_long": ["Wolfeschlegelsteinhausenbergerdorff & Maximiliana's",
+                        "111th wonderful wedding anniversary celebration"],
+        "reminder_long_text": ["REMEMBER THE GREEN BIN AND THE BLUE ONE"],
+    }
+    for name, scrolling in cases.items():
+        shot = EXTREMES[name]
+        frames = []
+        for frame_index in (0, 120):  # still for 60 frames, then one pixel every 2; the "!!!" shows on both
+            canvas = FrameRenderer().draw(shot.page, replace(shot, frame_index=frame_index).context())
+            frames.append(canvas.pixels.copy())
+        boxes = [b for b in canvas.text_boxes if b.text in scrolling]
+        assert [b.text for b in boxes] == scrolling, name
+        moved = set(np.flatnonzero((frames[0] != frames[1]).any(axis=(1, 2))).tolist())
+        assert moved and moved <= {y for b in boxes for y in range(b.y0, b.y1)}, name

@@ -177,19 +177,30 @@ def _fitting_font(el: Element, text: str) -> Font:
 
 def fitted_line(el: Element, text: str) -> tuple[Font, int, str]:
     """``(font, top, text)`` of ``text`` in the element's row: its font or the first smaller one that fits
-    (else cut), vertically centred in the row."""
+    (else the smallest, and the text scrolls: :func:`draw_centred`), vertically centred in the row."""
     assert el.font
     font = _fitting_font(el, text)
-    if el.w is not None and font.measure(text) > el.w:
-        text = font.truncate(text, el.w).rstrip()
     return font, el.y + (el.font.height - font.height) // 2, text
 
 
-def centred_line(canvas: Canvas, el: Element, text: str, color: Color) -> None:
-    """``text`` centred in the element's row, in its font or the first smaller one that fits (else cut, and
-    centred as cut)."""
-    font, y, shown = fitted_line(el, text)
-    canvas.text(font, el.x, y, shown, color, align="center")
+def draw_centred(
+    canvas: Canvas, el: Element, line: tuple[Font, int, str], color: Color, frame_index: int, *, x: int | None = None
+) -> None:
+    """A :func:`fitted_line` centred on ``x`` (default: the element's), scrolling through the element's
+    width when it is wider even in the smallest font (never cut mid-word)."""
+    font, y, text = line
+    centre = el.x if x is None else x
+    width = el.w or canvas.width
+    if font.measure(text) > width:
+        canvas.scroll_text(font, centre - width // 2, y, text, color, width=width, frame_index=frame_index)
+    else:
+        canvas.text(font, centre, y, text, color, align="center")
+
+
+def centred_line(canvas: Canvas, el: Element, text: str, color: Color, frame_index: int = 0) -> None:
+    """``text`` centred in the element's row, in its font or the first smaller one that fits (else it
+    scrolls)."""
+    draw_centred(canvas, el, fitted_line(el, text), color, frame_index)
 
 
 def _local_today(ctx: PageContext) -> date:
@@ -235,5 +246,5 @@ def events_page(canvas: Canvas, ctx: PageContext) -> None:
         layout.color("today") if today else layout.color("soon"),
         layout.el("date").color,
     )
-    for (font, y, text), color, name in zip(lines, colors, ("name", "event", "when", "date"), strict=True):
-        canvas.text(font, layout.el(name).x, y, text, color, align="center")
+    for line, color, name in zip(lines, colors, ("name", "event", "when", "date"), strict=True):
+        draw_centred(canvas, layout.el(name), line, color, ctx.frame_index)

@@ -24,7 +24,7 @@ from .._layout import Element, get_layout
 from .._registry import OptionCheck, register_page, text_or_number
 from .._units import clock_text, local_time
 from .._views import per_record
-from ._events import fitted_line
+from ._events import draw_centred, fitted_line
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_TEXT = "GARBAGE NIGHT"
@@ -175,14 +175,13 @@ def _reminder_key(ctx: PageContext) -> Hashable:
 
 Line = tuple[Element, str, Color]
 """A centred line: its element (row), text and colour."""
-Fitted = tuple[Font, int, int, str, Color]
-"""A centred line ready to draw: font, centre x, top, text (fitted to the row) and colour."""
+Fitted = tuple[Element, tuple[Font, int, str], Color]
+"""A centred line ready to draw: its element, the :func:`fitted_line` and the colour."""
 
 
 def _fitted(line: Line) -> Fitted:
     el, text, color = line
-    font, y, shown = fitted_line(el, text)
-    return font, el.x, y, shown, color
+    return el, fitted_line(el, text), color
 
 
 def reminder_screen(ctx: PageContext) -> tuple[Fitted | None, tuple[Fitted, ...]]:
@@ -221,5 +220,5 @@ def reminder_page(canvas: Canvas, ctx: PageContext) -> None:
     """The reminder in its colour with a blinking ``!!!`` during its window, else the next start, calmly."""
     key = (ctx.options, ctx.config, int(ctx.now.timestamp()) // 60)
     bang, lines = per_record("reminder", None, key, lambda: reminder_screen(ctx))
-    for font, x, y, text, color in (lines if bang is None or not blink_on(ctx) else (bang, *lines)):
-        canvas.text(font, x, y, text, color, align="center")
+    for el, line, color in (lines if bang is None or not blink_on(ctx) else (bang, *lines)):
+        draw_centred(canvas, el, line, color, ctx.frame_index)
