@@ -30,6 +30,8 @@ def utc_instant(value: datetime | str) -> datetime:
     """Return ``value`` as an aware UTC datetime; naive values are rejected."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if value.tzinfo is UTC:  # already UTC: no conversion (the render loop asks this every frame)
+        return value
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"expected an aware instant with a UTC offset, got naive {value.isoformat()}")
     return value.astimezone(UTC)
