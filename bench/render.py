@@ -13,8 +13,8 @@ loops run in the same process over the same page contexts:
 - **redraw**: the same renderer with the kept drawing off: every frame clears the back buffer, runs the
   page, draws with numpy, draws the markers and swaps through the whole brightness/gamma table.
   String rasters stay cached by ``(font, text)``;
-- **uncached**: redraw with the text raster cache emptied before every frame, so every string is
-  rebuilt from glyph masks and placed anew;
+- **uncached**: redraw with the text cache emptied before every frame, so every string is rebuilt
+  from glyph masks and placed anew, and every scrolling strip made again;
 - **Pillow baseline**, how LED scoreboards usually draw: per frame a new ``Image``, the *same page
   function* drawing through :class:`bench.pillow_canvas.PillowCanvas` (``ImageDraw`` rectangles and
   bitmaps, ``ImageDraw.text`` with the same BDF fonts compiled once to Pillow bitmap fonts, icon

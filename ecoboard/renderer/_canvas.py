@@ -221,8 +221,8 @@ class Canvas:
         if mask.shape[1] <= width:
             self.blit_mask(mask, x, y, color)
             return mask.shape[1]
-        lag = frame_index - self.frame_index
-        ticker = Ticker(mask, x, y, width=width, color=color, lag=lag, panel=(self.width, self.height))
+        lag, panel = frame_index - self.frame_index, (self.width, self.height)
+        ticker = _ticker(mask, x, y, width=width, color=color, lag=lag, panel=panel)
         if self.tickers is not None:
             self.tickers.append(ticker)
         else:
@@ -231,31 +231,35 @@ class Canvas:
 
 
 class Ticker:
-    """A string wider than its window ``[x, x + width)`` scrolling through it (immutable once made).
+    """A string wider than its window ``[x, x + width)`` scrolling through it (immutable once made, but
+    for the memo of its last :meth:`backdrop_strip`).
 
     The text is kept twice with the scroll gap between (``[text | gap | text]``) as a per-byte mask and
-    a strip of its colour, so the window at any offset is one slice of each, drawn with one
-    ``np.copyto(..., where=)`` (masks expanded to the three bytes: several times faster than
-    broadcasting a colour under a pixel mask). ``lag`` is the
-    scroll's frame minus the page's frame when it was made (0 when the page scrolls with its own
-    ``frame_index``), so the ticker keeps its pace when drawn on later frames.
+    a strip of its colour, rows of ``width * 3`` bytes, so the window at any offset is one slice of
+    each, drawn with one ``np.copyto(..., where=)`` on byte rows (masks expanded to the three bytes:
+    several times faster than broadcasting a colour under a pixel mask). Over a backdrop whose rows
+    are each one colour (:meth:`backdrop_strip`) the window is a plain copy of a pre-composed strip.
+    ``lag`` is the scroll's frame minus the page's frame when it was made (0 when the page scrolls
+    with its own ``frame_index``), so the ticker keeps its pace when drawn on later frames.
     """
 
-    __slots__ = ("_box", "_ink", "_where", "height", "lag", "text_width", "width", "x", "y")
+    __slots__ = ("_backdrop", "_ink", "_where", "height", "lag", "mask", "text_width", "width", "window", "x", "y")
 
     def __init__(
         self, mask: np.ndarray, x: int, y: int, *, width: int, color: Color, lag: int, panel: tuple[int, int]
     ) -> None:
+        self.mask = mask
         self.height, self.text_width = mask.shape
         self.x, self.y, self.width, self.lag = x, y, width, lag
+        self._backdrop: tuple[bytes, np.ndarray] | None = None  # the last backdrop_strip: its colours, itself
         gap = np.zeros((self.height, SCROLL_GAP), dtype=bool)
         strip = np.concatenate((mask, gap, mask), axis=1)
-        self._where = np.repeat(strip[:, :, np.newaxis], 3, axis=2)
-        self._ink = np.empty(self._where.shape, dtype=np.uint8)
-        self._ink[:] = np.asarray(color, dtype=np.uint8)
+        self._where = np.repeat(strip, 3, axis=1)  # (height, strip width * 3): one flag per byte
+        self._ink = np.tile(np.asarray(color, dtype=np.uint8), strip.shape).reshape(self._where.shape)
         xa, xb = max(x, 0), min(x + width, panel[0])
         ya, yb = max(y, 0), min(y + self.height, panel[1])
-        self._box = (xa, xb, ya, yb) if xa < xb and ya < yb else None  # the window's part on the panel
+        self.window = (xa, ya, xb, yb) if xa < xb and ya < yb else None
+        """The window's part on the panel, ``(x0, y0, x1, y1)`` with x1, y1 excluded; None when off it."""
 
     def offset(self, frame_index: int) -> int:
         """How far (<= 0) the text has scrolled on the page's frame ``frame_index``."""
@@ -265,18 +269,55 @@ class Ticker:
         """The panel rows ``[top, bottom)`` the ticker may change."""
         return self.y, self.y + self.height
 
+    def backdrop_strip(self, pixels: np.ndarray) -> np.ndarray | None:
+        """The strip composed over ``pixels``' window when each of its rows there is one colour, else None.
+
+        With it, :meth:`draw_at` writes the whole window (text and backdrop) in one copy, whatever the
+        buffer held there before.
+        """
+        if self.window is None:
+            return None
+        xa, ya, xb, yb = self.window
+        backdrop = pixels[ya:yb, xa:xb]
+        if not (backdrop == backdrop[:, :1]).all():
+            return None
+        colors = backdrop[:, 0].tobytes()
+        if self._backdrop is not None and self._backdrop[0] == colors:
+            return self._backdrop[1]
+        rows = slice(ya - self.y, yb - self.y)
+        fill = np.repeat(backdrop[:, :1], self._where.shape[1] // 3, axis=1).reshape(yb - ya, -1)
+        strip = np.where(self._where[rows], self._ink[rows], fill)
+        strip.setflags(write=False)
+        self._backdrop = (colors, strip)
+        return strip
+
     def draw(self, canvas: Canvas, frame_index: int) -> None:
         """Draw the text as it stands on the page's frame ``frame_index``, clipped to its window."""
         self.draw_at(canvas, self.offset(frame_index))
 
-    def draw_at(self, canvas: Canvas, offset: int) -> None:
-        """Draw the text scrolled by ``offset`` (see :meth:`offset`), clipped to its window."""
-        if self._box is None:
+    def draw_at(self, canvas: Canvas, offset: int, strip: np.ndarray | None = None) -> None:
+        """Draw the text scrolled by ``offset`` (see :meth:`offset`), clipped to its window.
+
+        ``strip`` is :meth:`backdrop_strip` of the drawing under the window: the window is then copied
+        from it, backdrop included.
+        """
+        if self.window is None:
             return
-        xa, xb, ya, yb = self._box
-        start = xa - self.x - offset
-        rows, cols = slice(ya - self.y, yb - self.y), slice(start, start + xb - xa)
-        np.copyto(canvas.pixels[ya:yb, xa:xb], self._ink[rows, cols], where=self._where[rows, cols])
+        xa, ya, xb, yb = self.window
+        start = (xa - self.x - offset) * 3
+        cols = slice(start, start + (xb - xa) * 3)
+        rows = slice(ya - self.y, yb - self.y)
+        if canvas._rows is None:  # a frame that is a view into a larger array: pixel-shaped slices
+            dst = canvas.pixels[ya:yb, xa:xb]
+            source = self._ink[rows, cols] if strip is None else strip[:, cols]
+            where = True if strip is not None else self._where[rows, cols].reshape(dst.shape)
+            np.copyto(dst, source.reshape(dst.shape), where=where)
+            return
+        dst = canvas._rows[ya:yb, xa * 3 : xb * 3]
+        if strip is not None:
+            dst[:] = strip[:, cols]
+        else:
+            np.copyto(dst, self._ink[rows, cols], where=self._where[rows, cols])
 
 
 _placed_cache: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -319,6 +360,21 @@ def _placed(
 
 
 _color_rows: dict[tuple[object, ...], np.ndarray] = {}
+_tickers: dict[tuple[object, ...], Ticker] = text_cache({})
+"""Tickers by string raster, place, window, colour and lag (emptied with the text cache)."""
+
+
+def _ticker(mask: np.ndarray, x: int, y: int, *, width: int, color: Color, lag: int, panel: tuple[int, int]) -> Ticker:
+    """The :class:`Ticker` of a string raster scrolling at ``(x, y)``: made once per read-only raster."""
+    key = (id(mask), x, y, width, color if type(color) is tuple else tuple(color), lag, panel)
+    ticker = _tickers.get(key)
+    if ticker is None or ticker.mask is not mask:
+        ticker = Ticker(mask, x, y, width=width, color=color, lag=lag, panel=panel)
+        if not mask.flags.writeable:
+            _remember(_tickers, key, ticker)
+    return ticker
+
+
 _texts: dict[tuple[object, ...], tuple[TextBox, int, np.ndarray, np.ndarray]] = text_cache({})
 """A string drawn in a font, place and colour: its box, width and bytes (emptied with the text cache)."""
 

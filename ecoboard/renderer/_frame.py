@@ -6,8 +6,10 @@ buffer always holds display-ready bytes and the live buffer is never cleared or 
 Pages are pure functions of their context; a page that declares a frame key (``register_page(key=)``)
 is drawn only when its inputs change, into a kept drawing. Every frame is then composed from the kept
 drawing, its scrolling text (:class:`~ecoboard.renderer._canvas.Ticker`) at the frame's offset, and the
-markers (which follow the clock). A buffer that already holds the frame's composition is not touched,
-and the swap looks up only the rows that differ from what the front buffer was made from.
+markers (which follow the clock). A buffer that already holds the frame's composition is not touched;
+one that holds the same drawing and markers with its text scrolled elsewhere gets only the tickers'
+windows rewritten (when each lies over a backdrop of one colour per row); and the swap looks up only
+the rows that differ from what the front buffer was made from.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def _pair_lut(lut: np.ndarray) -> np.ndarray:
 class _KeptDrawing:
     """A keyed page's last drawing without its tickers and markers, and what it was drawn from."""
 
-    __slots__ = ("boxes", "inputs", "key", "pixels", "serial", "ticker_rows", "tickers")
+    __slots__ = ("boxes", "inputs", "key", "pixels", "serial", "strips", "ticker_rows", "tickers", "windows_whole")
 
     def __init__(self, height: int, width: int) -> None:
         self.key: tuple[object, ...] | None = None
@@ -55,6 +57,8 @@ class _KeptDrawing:
         self.pixels = np.zeros((height, width, 3), dtype=np.uint8)
         self.boxes: list[TextBox] = []
         self.tickers: tuple[Ticker, ...] = ()
+        self.strips: tuple[np.ndarray | None, ...] = ()  # each ticker's backdrop strip over this drawing
+        self.windows_whole = False  # every ticker has a strip: drawing one rewrites its whole window
         self.ticker_rows = (0, 0)  # the rows [top, bottom) the tickers may change
         self.serial = 0
 
@@ -67,6 +71,10 @@ class _KeptDrawing:
         np.copyto(self.pixels, canvas.pixels)
         self.boxes = list(canvas.text_boxes)
         self.tickers = tuple(canvas.tickers or ())
+        windows = [ticker.window for ticker in self.tickers]
+        apart = not any(_overlap(a, b) for i, a in enumerate(windows) for b in windows[i + 1 :])
+        self.strips = tuple(ticker.backdrop_strip(self.pixels) if apart else None for ticker in self.tickers)
+        self.windows_whole = all(strip is not None for strip in self.strips)
         tops, bottoms = zip(*(ticker.rows() for ticker in self.tickers), strict=True) if self.tickers else ((0,), (0,))
         self.ticker_rows = (max(min(tops), 0), max(*bottoms, 0))
         self.key, self.inputs = key, inputs
@@ -156,16 +164,19 @@ class FrameRenderer:
             composition = (serial, offsets, stale, ctx.paused)
             if self._holds[self._back] == composition:
                 return canvas  # the buffer already holds this very frame
+            held = self._holds[self._back]
             self._holds[self._back] = composition
-            shown = self._buffers[self._back ^ 1]
-            if self._holds[self._back ^ 1] == composition:  # the frame on show already is this frame
-                np.copyto(canvas.pixels, shown.pixels)
-                canvas.text_boxes[:] = shown.text_boxes
-                return canvas
-            np.copyto(canvas.pixels, kept.pixels)
-            canvas.text_boxes[:] = kept.boxes
-            for ticker, offset in zip(kept.tickers, offsets, strict=True):
-                ticker.draw_at(canvas, offset)
+            scrolled_only = held is not None and held[0] == serial and held[2:] == composition[2:]
+            if not (scrolled_only and kept.windows_whole):  # else each ticker rewrites its whole window
+                if self._holds[self._back ^ 1] == composition:  # the frame on show already is this frame
+                    shown = self._buffers[self._back ^ 1]
+                    np.copyto(canvas.pixels, shown.pixels)
+                    canvas.text_boxes[:] = shown.text_boxes
+                    return canvas
+                np.copyto(canvas.pixels, kept.pixels)
+                canvas.text_boxes[:] = kept.boxes
+            for ticker, offset, strip in zip(kept.tickers, offsets, kept.strips, strict=True):
+                ticker.draw_at(canvas, offset, strip)
         if stale:
             draw_stale(canvas, list(stale))
         if ctx.paused:
@@ -243,6 +254,10 @@ class FrameRenderer:
         """Draw ``page`` into the back buffer and swap; returns the display-ready front buffer."""
         self.draw(page, ctx, kinds=kinds)
         return self.swap()
+
+
+def _overlap(a: tuple[int, int, int, int] | None, b: tuple[int, int, int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _error_frame(canvas: Canvas, message: str) -> None:

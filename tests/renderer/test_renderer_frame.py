@@ -201,3 +201,42 @@ def test_scrolling_text_moves_over_the_kept_drawing_without_drawing_the_page_aga
     finally:
         PAGES.pop("test_ticker")
         PAGE_KINDS.pop("test_ticker")
+
+
+def test_scrolled_windows_under_markers_and_over_a_patterned_backdrop_match_the_full_redraw() -> None:
+    """Two tickers: one over a solid band, its window under the stale and paused markers (each frame
+    rewrites that window whole, so the markers must come back over it); one over a striped backdrop
+    (no pre-composed strip: the kept drawing is copied and the text drawn over it). Frame for frame
+    the kept drawing gives the full redraw's frame."""
+    font = get_font("5x8")
+
+    @register_page("test_two_tickers", kinds=("weather",), key=lambda ctx: None)
+    def two_tickers(canvas: Canvas, ctx: PageContext) -> None:
+        canvas.fill_rect(0, 56, 127, 63, (0, 60, 0))  # the band under the bottom-right stale marker
+        line = "a long line that scrolls under the stale marker in the corner"
+        canvas.scroll_text(font, 60, 56, line, (255, 255, 255), width=68, frame_index=ctx.frame_index)
+        canvas.scroll_text(
+            font, 90, 0, "text under the paused bars", (0, 200, 255), width=38, frame_index=ctx.frame_index
+        )
+        for x in range(0, 128, 2):
+            canvas.vline(x, 20, 27, (90, 0, 90))  # stripes: no row of this window is one colour
+        canvas.scroll_text(
+            font, 8, 20, "over stripes, too long to fit", (255, 200, 0), width=50, frame_index=ctx.frame_index
+        )
+
+    try:
+        memo, plain = FrameRenderer(brightness=70, gamma=2.2), FrameRenderer(brightness=70, gamma=2.2)
+        plain.memoize = False
+        base = scenes()["clock"]
+        for frame in range(0, 420):
+            health = {"weather": KindHealth(stale=100 <= frame < 300)}
+            ctx = PageContext(records={}, now=base.now, health=health, frame_index=frame, paused=frame >= 200)
+            front = memo.render("test_two_tickers", ctx)
+            plain.render("test_two_tickers", ctx)
+            assert np.array_equal(memo.composed, plain.composed), frame
+            assert np.array_equal(front, plain.front), frame
+        assert memo.pages_drawn == 3  # at the start, when the stale flag came and when it went
+        assert [strip is not None for strip in memo._kept.strips] == [True, True, False]
+    finally:
+        PAGES.pop("test_two_tickers")
+        PAGE_KINDS.pop("test_two_tickers")
