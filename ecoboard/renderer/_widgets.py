@@ -102,6 +102,16 @@ def contrast_color(color: tuple[int, int, int]) -> tuple[int, int, int]:
     return (0, 0, 0) if luma > 110 else (255, 255, 255)
 
 
+def readable_on_black(color: tuple[int, int, int], luma: float = 80.0) -> tuple[int, int, int]:
+    """``color`` brightened (same hue) until its luma reaches ``luma`` or a channel reaches 255, so text
+    in a dark band colour (the EPA's maroon for hazardous air) stays readable on a black panel."""
+    current = 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2]
+    if current >= luma or max(color) == 0:
+        return color
+    factor = min(luma / max(current, 1.0), 255 / max(color))
+    return (round(color[0] * factor), round(color[1] * factor), round(color[2] * factor))
+
+
 def disc_mask(radius: int) -> np.ndarray:
     """A filled circle of ``radius`` as a ``(2r+1, 2r+1)`` bool mask (cached)."""
     mask = _discs.get(radius)

@@ -17,7 +17,7 @@ from .._layout import Layout, get_layout
 from .._registry import records_only, register_page
 from .._units import compass, format_temp, speed, speed_unit
 from .._views import per_record
-from .._widgets import contrast_color, disc_mask, draw_waiting, wrap_words
+from .._widgets import contrast_color, disc_mask, draw_waiting, readable_on_black, wrap_words
 
 SHORT_CONDITION = {
     "clear": "Clear",
@@ -49,7 +49,8 @@ POLLUTANT = {"pm2_5": "PM2.5", "pm10": "PM10", "o3": "O3", "no2": "NO2", "so2": 
 
 @dataclass(frozen=True)
 class AirView:
-    """The air-quality column: band colour, gauge fill, value and its ink, index name, label lines, pollutant."""
+    """The air-quality column: band colour, gauge fill, value and its ink, index name, label lines and
+    their colour (the band's, readable on black), pollutant."""
 
     color: Color
     filled: int
@@ -57,6 +58,7 @@ class AirView:
     ink: Color
     name: str
     lines: tuple[str, ...]
+    label_color: Color
     pollutant: str
 
 
@@ -192,6 +194,7 @@ def _air_view(layout: Layout, aqi: Mapping[str, Any] | None) -> AirView | None:
         ink=contrast_color(color),
         name=fit_text(index_el.font, names, index_el.w or 0),
         lines=tuple(lines),
+        label_color=readable_on_black(color),
         pollutant=pollutant if pollutant and first.get("category") != "good" else "",
     )
 
@@ -216,7 +219,7 @@ def _draw_air(canvas: Canvas, layout: Layout, air: AirView | None) -> None:
     canvas.text(number.font, number.x, number.y, air.value, air.ink, align="center", max_width=number.w)
     canvas.text(index_el.font, index_el.x, index_el.y, air.name, index_el.color, align="center")
     for i, line in enumerate(air.lines):
-        canvas.text(label.font, label.x, label.y + i * label.step, line, air.color, align="center")
+        canvas.text(label.font, label.x, label.y + i * label.step, line, air.label_color, align="center")
     if air.pollutant:
         small = layout.el("aqi_pollutant")
         assert small.font
