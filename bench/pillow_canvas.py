@@ -23,9 +23,9 @@ from typing import Any
 import numpy as np
 from PIL import BdfFontFile, Image, ImageDraw, ImageFont
 
-from ecoboard.renderer import HEIGHT, PAGE_KINDS, WIDTH, Font, PageContext, PageFn, scroll_offset
+from ecoboard.renderer import HEIGHT, PAGE_KINDS, PAGES, WIDTH, Font, PageContext, scroll_offset
 from ecoboard.renderer._fonts import FONT_DIR, SCROLL_GAP
-from ecoboard.renderer._markers import draw_paused, draw_stale
+from ecoboard.renderer._markers import draw_markers
 
 PilFont = tuple[ImageFont.ImageFont, int]
 """A Pillow bitmap font and the factor its text is scaled by."""
@@ -134,18 +134,13 @@ class PillowCanvas:
         return text_width
 
 
-def pillow_frame(
-    page: PageFn, kinds: tuple[str, ...], ctx: PageContext, fonts: Mapping[str, PilFont], images: dict[int, Any]
-) -> bytes:
-    """One baseline frame: a new image, the page and its markers drawn with Pillow, the RGB bytes."""
+def pillow_frame(name: str, ctx: PageContext, fonts: Mapping[str, PilFont], images: dict[int, Any]) -> bytes:
+    """One baseline frame of page ``name``: a new image, the page and its markers drawn with Pillow, the RGB bytes."""
     image = Image.new("RGB", (WIDTH, HEIGHT))
     canvas = PillowCanvas(image, fonts, images)
-    page(canvas, ctx)  # type: ignore[arg-type]
-    stale = [kind for kind in kinds if ctx.is_stale(kind)]
-    if stale:
-        draw_stale(canvas, stale)  # type: ignore[arg-type]
-    if ctx.paused:
-        draw_paused(canvas)  # type: ignore[arg-type]
+    PAGES[name](canvas, ctx)  # type: ignore[arg-type]
+    stale = tuple(kind for kind in page_kinds(name) if ctx.is_stale(kind))
+    draw_markers(canvas, name, stale, ctx.paused)  # type: ignore[arg-type]
     return image.tobytes()
 
 

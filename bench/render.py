@@ -42,7 +42,7 @@ from typing import Any
 
 from ecoboard.renderer import PAGES, FrameRenderer, PageContext, available_fonts, clear_text_cache
 
-from .pillow_canvas import load_pillow_fonts, page_kinds, pillow_frame
+from .pillow_canvas import load_pillow_fonts, pillow_frame
 from .scenes import Scene, scenes
 
 FRAMES = 600  # consecutive contexts per scene: 10 s of a 60 fps loop (a sports page rotates once)
@@ -78,7 +78,6 @@ def scene_loops(scene: Scene) -> dict[str, Callable[[int], object]]:
     loop = FrameRenderer(**RENDERER)
     redraw = FrameRenderer(**RENDERER)
     redraw.memoize = False
-    page, kinds = PAGES[name], page_kinds(name)
     fonts = load_pillow_fonts([*available_fonts(), *(f"{f}@2" for f in available_fonts())])
     images: dict[int, Any] = {}
 
@@ -90,7 +89,7 @@ def scene_loops(scene: Scene) -> dict[str, Callable[[int], object]]:
         "loop": lambda i: loop.render(name, contexts[i % FRAMES]),
         "redraw": lambda i: redraw.render(name, contexts[i % FRAMES]),
         "uncached": uncached,
-        "pillow": lambda i: pillow_frame(page, kinds, contexts[i % FRAMES], fonts, images),
+        "pillow": lambda i: pillow_frame(name, contexts[i % FRAMES], fonts, images),
     }
 
 

@@ -21,7 +21,7 @@ import numpy as np
 from ._canvas import HEIGHT, WIDTH, Canvas, TextBox, Ticker
 from ._context import PageContext
 from ._fonts import get_font
-from ._markers import draw_paused, draw_stale
+from ._markers import draw_markers
 from ._registry import PAGE_KEYS, PAGE_KINDS, PAGES, PageFn
 
 log = logging.getLogger(__name__)
@@ -177,10 +177,7 @@ class FrameRenderer:
                 canvas.text_boxes[:] = kept.boxes
             for ticker, offset, strip in zip(kept.tickers, offsets, kept.strips, strict=True):
                 ticker.draw_at(canvas, offset, strip)
-        if stale:
-            draw_stale(canvas, list(stale))
-        if ctx.paused:
-            draw_paused(canvas)
+        draw_markers(canvas, name, stale, ctx.paused)
         return canvas
 
     def _keep_current(self, name: str, fn: PageFn, ctx: PageContext, kinds: tuple[str, ...]) -> int | None:

@@ -133,13 +133,13 @@ def test_a_long_place_name_scrolls_inside_its_field_with_its_accents() -> None:
     for units, place in (("imperial", "Llanfairpwllgwyngyll"), ("metric", "São João del-Rei")):
         box = boxes_of(CASES[f"clock-{units}-{place}-us_sensitive"]).text_boxes[-1]
         assert box.text == place
-        assert (box.x0, box.x1) == (1, 91)  # the 90 px window; the text moves inside it
+        assert (box.x0, box.x1) == (1, 89)  # the 88 px window; the text moves inside it
     scene = CASES["clock-metric-São João del-Rei-us_sensitive"]
     renderer = FrameRenderer()
     windows = []
     for frame in (0, 60, 100):  # still for 60 frames, then one pixel every 2 frames
         renderer.render(scene.page, scene.context(frame))
-        windows.append(renderer.composed[52:62, 1:91].copy())
+        windows.append(renderer.composed[52:62, 1:89].copy())
     assert (windows[0] == windows[1]).all() and not (windows[1] == windows[2]).all()
 
 
@@ -152,3 +152,11 @@ def test_clock_draws_the_widest_times() -> None:
 
 def test_metric_scene_config_is_metric() -> None:
     assert METRIC_BERLIN.units == "metric"
+
+
+def test_the_band_words_of_a_dark_band_colour_are_brightened_to_read_on_black() -> None:
+    canvas = boxes_of(CASES["weather-imperial-Zürich-us_hazardous_500"])
+    box = next(b for b in canvas.text_boxes if b.text == "Hazardous")
+    ink = {tuple(int(c) for c in p) for p in canvas.pixels[box.y0 : box.y1, box.x0 : box.x1].reshape(-1, 3) if p.any()}
+    assert ink == {(242, 0, 67)}  # the EPA's maroon #7e0023, same hue, luma 80 instead of 42
+    assert tuple(canvas.pixels[17, 96]) == (0x7E, 0x00, 0x23)  # the disc keeps the band colour itself

@@ -22,7 +22,7 @@ from ecoboard.renderer import (
     get_font,
     register_page,
 )
-from ecoboard.renderer._markers import _HOURGLASS, PAUSED_COLOR, STALE_COLOR, draw_paused, draw_stale
+from ecoboard.renderer._markers import _HOURGLASS, PAUSED_COLOR, STALE_COLOR, draw_markers
 
 
 def test_lut_brightness_and_gamma() -> None:
@@ -100,11 +100,8 @@ def test_kept_byte_indices_draw_what_plain_numpy_slices_draw(name: str) -> None:
         ctx = scene.context(frame)
         plain = Canvas(np.zeros((64, 128, 4), dtype=np.uint8)[:, :, :3])  # not contiguous: slices only
         PAGES[scene.page](plain, ctx)
-        stale = [kind for kind in PAGE_KINDS.get(scene.page, ()) if ctx.is_stale(kind)]
-        if stale:
-            draw_stale(plain, stale)
-        if ctx.paused:
-            draw_paused(plain)
+        stale = tuple(kind for kind in PAGE_KINDS.get(scene.page, ()) if ctx.is_stale(kind))
+        draw_markers(plain, scene.page, stale, ctx.paused)
         for _ in range(4):
             front = renderer.render(scene.page, ctx)
             assert np.array_equal(renderer.composed, plain.pixels), frame

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from bench import render as bench_render
-from bench.pillow_canvas import load_pillow_fonts, page_kinds, pillow_frame
+from bench.pillow_canvas import load_pillow_fonts, pillow_frame
 from bench.scenes import KAZAKHSTAN, T_FEB, scenes, weather
 from ecoboard.cli._main import main
 from ecoboard.renderer import PAGES, FrameRenderer, PageContext, available_fonts
@@ -123,7 +123,7 @@ def test_bench_pillow_baseline_draws_the_same_pixels(frame_index: int) -> None:
         ctx = scene.context(frame_index)
         renderer = FrameRenderer()
         renderer.render(scene.page, ctx)
-        drawn = pillow_frame(PAGES[scene.page], page_kinds(scene.page), ctx, fonts, images)
+        drawn = pillow_frame(scene.page, ctx, fonts, images)
         baseline = np.frombuffer(drawn, np.uint8).reshape(64, 128, 3)
         assert np.count_nonzero(baseline) > 300, name
         assert np.array_equal(baseline, renderer.composed), name
