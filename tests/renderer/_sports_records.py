@@ -112,6 +112,19 @@ def _delayed() -> Record:
     return record("mlb", "mlb-statsapi", data_of("mlb", "mlb-statsapi", payload, now), now)
 
 
+def _suspended() -> Record:
+    """CLE @ ATL 747125 (live in the recording) suspended by rain in the bottom of the 7th, to resume next day."""
+    payload = fixture(MLB_LIVE_2024)
+    game = statsapi_game(payload, 747125)
+    game["status"].update(
+        {"detailedState": "Suspended: Rain", "codedGameState": "U", "statusCode": "UR", "abstractGameState": "Live"}
+    )
+    game["linescore"] = {"currentInning": 7, "inningHalf": "Bottom", "inningState": "Bottom", "outs": 1, "scheduledInnings": 9}
+    game["rescheduleDate"] = "2024-04-29T16:10:00Z"
+    now = datetime(2024, 4, 28, 22, 40, tzinfo=UTC)
+    return record("mlb", "mlb-statsapi", data_of("mlb", "mlb-statsapi", payload, now), now)
+
+
 def _no_games() -> Record:
     """The recorded empty day, with the next game (CHC @ BOS of the 2024-04-28 recording, moved to opening day 2025)."""
     now = datetime(2024, 10, 27, 16, 0, tzinfo=UTC)
@@ -160,6 +173,16 @@ def _nfl_postseason() -> Record:
     return _nfl(payload)
 
 
+def _nfl_round(week: int) -> Record:
+    """The recorded scoreboard relabelled as postseason week ``week`` (ESPN's calendar names the round)."""
+    payload = fixture(NFL_WEEK1)
+    payload["season"]["type"] = 3
+    payload["week"]["number"] = week
+    for event in payload["events"]:
+        event["season"]["type"] = 3
+    return _nfl(payload)
+
+
 @cache
 def scenes() -> dict[str, Scene]:
     """Every golden scene by name (the PNG is ``golden/<name>.png``); built once (records are immutable)."""
@@ -178,9 +201,14 @@ def scenes() -> dict[str, Scene]:
         "mlb_postponed": Scene("mlb", opening, T_OPENING),
         "mlb_delayed": Scene("mlb", _delayed(), datetime(2024, 4, 28, 20, 10, tzinfo=UTC), {"teams": ["ATL"]}),
         "mlb_no_games": Scene("mlb", _no_games(), datetime(2024, 10, 27, 16, 0, tzinfo=UTC)),
+        "mlb_suspended": Scene("mlb", _suspended(), datetime(2024, 4, 28, 22, 40, tzinfo=UTC), {"teams": ["ATL"]}),
         "nfl_live": Scene("nfl", nfl, T_NFL, {"teams": ["HOU"]}),
         "nfl_scheduled": Scene("nfl", nfl, T_NFL, {"teams": ["NYG"]}),
         "nfl_final_ot_tie": Scene("nfl", _nfl_ot_tie(), T_NFL + timedelta(hours=2), {"teams": ["HOU"]}),
         "nfl_bye": Scene("nfl", _nfl_bye(), T_NFL),
         "nfl_postseason": Scene("nfl", _nfl_postseason(), T_NFL, {"teams": ["HOU"]}),
+        "nfl_final": Scene("nfl", nfl, T_NFL, {"teams": ["MIA"]}),
+        "nfl_divisional_final": Scene("nfl", _nfl_round(2), T_NFL, {"teams": ["LAR"]}),
+        "nfl_conference_scheduled": Scene("nfl", _nfl_round(3), T_NFL, {"teams": ["NYG"]}),
+        "nfl_super_bowl_scheduled": Scene("nfl", _nfl_round(5), T_NFL, {"teams": ["DEN"]}),
     }

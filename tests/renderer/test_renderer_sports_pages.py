@@ -39,11 +39,16 @@ SCENE_NAMES = (
     "mlb_postponed",
     "mlb_delayed",
     "mlb_no_games",
+    "mlb_suspended",
     "nfl_live",
     "nfl_scheduled",
     "nfl_final_ot_tie",
     "nfl_bye",
     "nfl_postseason",
+    "nfl_final",
+    "nfl_divisional_final",
+    "nfl_conference_scheduled",
+    "nfl_super_bowl_scheduled",
 )
 
 
@@ -142,6 +147,11 @@ def test_golden_texts_are_the_expected_fields() -> None:
     assert texts["nfl_bye"] == ["NE", "Patriots", "BYE", "Week 1"]
     assert texts["nfl_postseason"][8] == "WC"
     assert "Week" not in " ".join(texts["nfl_postseason"])
+    assert texts["mlb_suspended"][-2:] == ["SUSP", "Bot 7  to 4/29  Rain"]
+    assert texts["nfl_final"][-2:] == ["F", "WK 1"]
+    assert texts["nfl_divisional_final"][-2:] == ["F", "Divisional Round"]  # a card names the round in full
+    assert texts["nfl_conference_scheduled"][-2:] == ["Sun 4:25 PM", "Conference Championship"]  # scrolls
+    assert texts["nfl_super_bowl_scheduled"][-2:] == ["Mon 8:15 PM", "Super Bowl"]
 
 
 def test_possession_marker_is_next_to_the_team_with_the_ball() -> None:

@@ -60,6 +60,13 @@ def week_tag(data: Mapping[str, Any]) -> str:
     return week_short(str(season.get("type") or ""), week.get("number"), week.get("label"))
 
 
+def round_name(data: Mapping[str, Any]) -> str:
+    """The postseason round's full name (``"Wild Card"``, ``"Super Bowl"``), empty in other weeks."""
+    season = data.get("season") or {}
+    week = data.get("week") or {}
+    return str(week.get("label") or "") if season.get("type") == "postseason" else ""
+
+
 def draw_live(canvas: Canvas, layout: Layout, view: GameView, stale: str) -> None:
     """A game in progress: scores, possession, quarter, clock, down & distance, ball position, last play."""
     draw_bands(canvas, layout, view)
@@ -121,10 +128,10 @@ def plan(
     data: Mapping[str, Any], followed: tuple[str, ...], mode: str, *, tz: ZoneInfo, today: str, now: datetime
 ) -> tuple[Item, ...]:
     """Followed teams on bye first, then the views of the games in display order."""
-    tag = week_tag(data)
+    tag, name = week_tag(data), round_name(data)
     items: list[Item] = [("bye", side) for side in byes(data, followed)]
     games = games_to_show(data.get("games") or (), followed, mode, now)
-    items += [("game", nfl_view(game, tz, today, tag)) for game in games]
+    items += [("game", nfl_view(game, tz, today, tag, name)) for game in games]
     return tuple(items)
 
 

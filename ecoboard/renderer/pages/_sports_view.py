@@ -366,10 +366,16 @@ def _possession(game: Mapping[str, Any]) -> str:
     return ""
 
 
-def nfl_view(game: Mapping[str, Any], tz: ZoneInfo, today: str | None, week_tag: str) -> GameView:
-    """The NFL screen of ``game``; ``week_tag`` is the week's short name (``"WK 1"``, ``"WC"``, ``"SB"``)."""
+def nfl_view(
+    game: Mapping[str, Any], tz: ZoneInfo, today: str | None, week_tag: str, round_name: str = ""
+) -> GameView:
+    """The NFL screen of ``game``; ``week_tag`` is the week's short name (``"WK 1"``, ``"WC"``, ``"SB"``),
+    shown in the corner of a live game; a card (scheduled, final...) names a postseason ``round_name``
+    (``"Super Bowl"``) in full."""
     status = str(game.get("status") or "unknown")
     base = _common(game, status, week_tag)
+    if status != "live" and round_name:
+        base["tag"] = round_name
     if status == "live":
         quarter = game.get("period_label") or period_label(game.get("period")) or "LIVE"
         return GameView(
