@@ -119,7 +119,9 @@ def _suspended() -> Record:
     game["status"].update(
         {"detailedState": "Suspended: Rain", "codedGameState": "U", "statusCode": "UR", "abstractGameState": "Live"}
     )
-    game["linescore"] = {"currentInning": 7, "inningHalf": "Bottom", "inningState": "Bottom", "outs": 1, "scheduledInnings": 9}
+    game["linescore"] = {
+        "currentInning": 7, "inningHalf": "Bottom", "inningState": "Bottom", "outs": 1, "scheduledInnings": 9
+    }
     game["rescheduleDate"] = "2024-04-29T16:10:00Z"
     now = datetime(2024, 4, 28, 22, 40, tzinfo=UTC)
     return record("mlb", "mlb-statsapi", data_of("mlb", "mlb-statsapi", payload, now), now)
