@@ -28,6 +28,7 @@ from ecoboard.renderer.pages._wifi import (
     security_type,
     wifi_page,
     wifi_payload,
+    wifi_view,
 )
 
 NEW_YORK = Config()  # America/New_York, imperial
@@ -168,7 +169,8 @@ def test_password_secret_is_resolved_at_load_and_hidden_from_repr() -> None:
     assert home.options == {"ssid": "HomeNet", "password": "hunter2"}
     assert isinstance(home.options["password"], SecretText)
     assert "hunter2" not in repr(home) and "'<secret>'" in repr(home)
-    assert guest.options == {"ssid": "Guest"}
+    assert guest.options == {"ssid": "Guest", "password_secret": "absent"}  # still asks for it: no open network
+    assert wifi_view(guest.options).payload is None
     assert pages[1].options == {"ssid": "HomeNet", "password_secret": "wifi_psk"}  # the input is untouched
 
 
@@ -182,8 +184,23 @@ def test_preparing_the_pages_encodes_the_qr_code_before_the_first_frame() -> Non
     assert [b.text for b in canvas.text_boxes] == ["Prepared", "WPA/WPA2", "scan to join"]
 
 
+def test_a_missing_password_secret_is_logged_once_and_the_panel_says_password_missing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A guest network whose secret is not set must not become an open network's QR code (T:nopass)."""
+    spec = PageSpec("wifi", 20, {"ssid": "HomeNet-missing", "password_secret": "nope"})
+    for _ in range(2):  # the cycle is prepared at boot and again when the stored cycle is read
+        [prepared] = prepare_wifi_pages((spec,), {"other": "x"})
+    assert [r.getMessage() for r in caplog.records] == [
+        "wifi page: the secret 'nope' named by password_secret is not set; the panel shows 'password missing' "
+        "instead of a QR code"]
+    canvas = Canvas()
+    wifi_page(canvas, PageContext(records={}, now=datetime(2026, 3, 3, tzinfo=UTC), options=prepared.options))
+    assert [b.text for b in canvas.text_boxes] == ["HomeNet-missing", "WPA/WPA2", "password", "missing"]
+
+
 def test_a_password_written_in_the_options_is_warned_about_without_its_value(caplog: pytest.LogCaptureFixture) -> None:
-    spec = PageSpec("wifi", 20, {"ssid": "HomeNet", "password": "plaintext-pw"})
+    spec = PageSpec("wifi", 20, {"ssid": "HomeNet-plain", "password": "plaintext-pw"})
     assert prepare_wifi_pages((spec,), {}) == (spec,)
     assert [r.getMessage() for r in caplog.records] == [
         "wifi page: the password is written in the page options; name a secret with password_secret instead"]

@@ -250,11 +250,11 @@ def prepare_wifi_pages(pages: Sequence[PageSpec], secrets: Mapping[str, Any]) ->
 
     Each ``wifi`` page's ``password_secret`` is replaced by ``password`` (a :class:`SecretText`) from
     ``secrets`` (the values of :func:`ecoboard.secrets.load_secrets`); a named secret that is missing
-    leaves the page without a password (the panel says so). Then each wifi page's QR code is computed
-    into the cache, so the first frame of the page does not pay for the encoding (tens of
-    milliseconds). Call it once whenever the page cycle is loaded (``ecoboard.yaml`` or the store's
-    display config), outside the render loop. Never write the result back to the store: it holds the
-    password.
+    is logged (once) and leaves the page asking for it ("password missing"), never an open network's
+    code. Then each wifi page's QR code is computed into the cache, so the first frame of the page
+    does not pay for the encoding (tens of milliseconds). Call it once whenever the page cycle is
+    loaded (``ecoboard.yaml`` or the store's display config), outside the render loop. Never write the
+    result back to the store: it holds the password.
     """
     prepared = tuple(_resolved(spec, secrets) for spec in pages)
     space = _qr_space(get_layout("wifi"))
@@ -264,16 +264,29 @@ def prepare_wifi_pages(pages: Sequence[PageSpec], secrets: Mapping[str, Any]) ->
     return prepared
 
 
+_warned: set[tuple[str, str]] = set()
+
+
+def _warn_once(ssid: object, message: str) -> None:
+    """Log ``message`` once per network and message (the cycle is prepared at boot and on each reload)."""
+    if (marker := (str(ssid), message)) not in _warned:
+        _warned.add(marker)
+        log.warning(message)
+
+
 def _resolved(spec: PageSpec, secrets: Mapping[str, Any]) -> PageSpec:
     key = spec.options.get("password_secret") if spec.page == "wifi" else None
     if not key:
         plain = spec.options.get("password") if spec.page == "wifi" else None
         if plain and not isinstance(plain, SecretText):
-            log.warning("wifi page: the password is written in the page options; name a secret with "
-                        "password_secret instead")
+            _warn_once(spec.options.get("ssid"), "wifi page: the password is written in the page options; "
+                       "name a secret with password_secret instead")
         return spec
-    options = {k: v for k, v in spec.options.items() if k not in ("password_secret", "password")}
     value = secrets.get(str(key))
-    if value:
-        options["password"] = SecretText(str(value))
+    if not value:  # keep password_secret: the page says "password missing" rather than offer an open network
+        _warn_once(spec.options.get("ssid"), f"wifi page: the secret {str(key)!r} named by password_secret is "
+                   "not set; the panel shows 'password missing' instead of a QR code")
+        return replace(spec, options={k: v for k, v in spec.options.items() if k != "password"})
+    options = {k: v for k, v in spec.options.items() if k not in ("password_secret", "password")}
+    options["password"] = SecretText(str(value))
     return replace(spec, options=options)
