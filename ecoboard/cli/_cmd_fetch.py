@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
 
 import trio
@@ -92,6 +93,21 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run_fetch)
 
 
+async def _until_sigterm(work: Awaitable[None]) -> None:
+    """Await ``work`` until SIGTERM (a Deployment or systemd stopping the poller), which ends it cleanly."""
+    with trio.open_signal_receiver(signal.SIGTERM) as signals:
+        async with trio.open_nursery() as nursery:
+
+            async def stop_on_sigterm() -> None:
+                async for _ in signals:
+                    log.info("SIGTERM received: stopping")
+                    nursery.cancel_scope.cancel()
+
+            nursery.start_soon(stop_on_sigterm)
+            await work
+            nursery.cancel_scope.cancel()
+
+
 def run_fetch(args: argparse.Namespace) -> int:
     """Handler of ``ecoboard fetch``: the configuration and its provider options are checked before
     the store, the bus or any provider is touched."""
@@ -114,7 +130,9 @@ async def _fetch(args: argparse.Namespace, config: Config) -> int:
         async with make_client(replay_dir=replay) as client:
             kwargs = {"client": client, "store": AsyncStore(store), "bus": bus, "api_key": api_key}
             if not args.once:
-                await run_fetcher(args.kind, config, **kwargs)
+                log.info("fetching %s from %s at the provider's pace until stopped", args.kind, provider.name)
+                await _until_sigterm(run_fetcher(args.kind, config, **kwargs))
+                return 0
             coordinator = make_coordinator(args.kind, config, **kwargs)
             record = await coordinator.refresh(log_failure=False)
     finally:

@@ -33,13 +33,13 @@ from ..renderer import page_spec_errors, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
 from ._exit import arm_exit_deadline
+from ._signals import STOP_SIGNALS, EarlyStop
 
 log = logging.getLogger("ecoboard.run")
 
 DEMO_REPLAY = Path(__file__).resolve().parents[1] / "demo" / "replay"
 HANG_HOOK = "ECOBOARD_DEBUG_HANG_RENDER_AFTER"
 NETWORK_CHECK_SECONDS = 1.0
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="answer provider requests from recorded responses (default DIR: the shipped demo)",
     )
     parser.add_argument("--port", type=int, metavar="N", help="API and dashboard port (default: api.port, 8080)")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, keeps_stop_signals=True)
 
 
 def _resolve_secrets(config: Config) -> tuple[Config, str | None, SecretValues]:
@@ -155,31 +155,6 @@ class _Announce:
         )
 
 
-class _EarlyStop:
-    """Catches SIGTERM and SIGINT from the first step of ``run`` on, until a trio receiver takes them over.
-
-    A signal is only noted here (no ``KeyboardInterrupt`` in the middle of a start step, no death by
-    the default SIGTERM action); ``run`` checks it before starting trio, :func:`_main` once its receiver
-    is open, and either stops cleanly with status 0. The handler stays installed after trio returns, so a
-    late signal is harmless.
-    """
-
-    def __init__(self) -> None:
-        self.signum: int | None = None
-        for signum in STOP_SIGNALS:
-            signal.signal(signum, self._note)
-
-    def _note(self, signum: int, frame: object) -> None:
-        if self.signum is None:
-            self.signum = signum
-
-    def requested(self) -> bool:
-        """Whether a stop signal came; logs it the way the appliance does."""
-        if self.signum is not None:
-            log.info("%s received: stopping", signal.Signals(self.signum).name)
-        return self.signum is not None
-
-
 async def _stop_on_signal(signals: AsyncIterator[int], cancel: trio.CancelScope) -> None:
     """Cancel the start-up on the first stop signal (the appliance, once running, takes over signals)."""
     async for signum in signals:
@@ -189,7 +164,7 @@ async def _stop_on_signal(signals: AsyncIterator[int], cancel: trio.CancelScope)
         return
 
 
-async def _main(args: argparse.Namespace, config: Config, early: _EarlyStop) -> None:
+async def _main(args: argparse.Namespace, config: Config, early: EarlyStop) -> None:
     """Start and run the appliance; a stop signal at any step before it runs cancels the start."""
     with trio.open_signal_receiver(*STOP_SIGNALS) as signals:
         if early.requested():  # came between the start of ``run`` and the receiver
@@ -246,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
 
     A stop signal at any moment from here on, start-up included, ends it the same way.
     """
-    early = _EarlyStop()
+    early: EarlyStop = args.early_stop
     source = _config_file(args.config)
     config = load_config(source)
     _check_pages(config, source)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .._errors import EcoboardError
 from .._version import __version__
+from ._signals import EarlyStop
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,13 +28,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit status."""
+    """Run the command line; returns the process exit status.
+
+    SIGTERM and SIGINT are caught from the first line on: one that comes while the subcommands are
+    imported (most of a second on a Pi) stops the command before it starts, with status 0. A command
+    that handles them itself (``run``: ``keeps_stop_signals``) takes the catcher over; the others get
+    the default handling back.
+    """
+    early = EarlyStop()
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if early.requested():
+        early.log.info("stopped")
+        return 0
+    if not getattr(args, "keeps_stop_signals", False):
+        early.release()
+    args.early_stop = early
     try:
         return int(args.handler(args) or 0)
     except EcoboardError as exc:
