@@ -123,4 +123,4 @@ def test_an_id_that_int_cannot_read_is_a_payload_error(capsys, tmp_path: Path, g
     path.write_text(json.dumps(answer), encoding="utf-8")
     code, out, err = transform(capsys, "mlb", "--provider", "mlb-statsapi", "--now", "2022-04-07T20:00:00Z", str(path))
     assert (code, out) == (2, "")
-    assert err == "ecoboard transform: error: mlb-statsapi: mlb: dates[].games[0].gamePk is not an integer id\n"
+    assert err == "ecoboard transform: error: mlb-statsapi: mlb: dates[0].games[0].gamePk is not an integer id\n"

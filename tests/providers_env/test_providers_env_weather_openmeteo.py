@@ -165,6 +165,8 @@ def test_c14_removed_optional_field_becomes_null(field):
     (lambda a: a["current"].update(temperature_2m="warm"), r"current\.temperature_2m: expected a number"),
     (lambda a: a["current"].update(time=None), r"current\.time"),
     (lambda a: a["hourly"].pop("time"), r"hourly\.time"),
+    (lambda a: a.update(hourly=5), r"^hourly: expected an object, got int$"),
+    (lambda a: a.update(daily=["2024-08-01"]), r"^daily: expected an object, got list$"),
     (lambda a: a["current_units"].update(temperature_2m="°R"), r"current_units\.temperature_2m"),
 ])
 def test_c14_missing_required_field_raises_payload_error(mutate, field):

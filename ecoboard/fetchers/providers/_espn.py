@@ -14,7 +14,19 @@ from typing import Any
 
 from ..._errors import PayloadError
 from ...sports import parse_instant
-from ._sports_json import items, obj, opt_bool, opt_count, opt_int, opt_str, require, require_int, require_list
+from ._sports_json import (
+    items,
+    need_obj,
+    obj,
+    opt_bool,
+    opt_count,
+    opt_int,
+    opt_str,
+    require,
+    require_int,
+    require_list,
+    require_obj,
+)
 from ._sports_status import DerivedStatus, espn_status
 from ._teams import apply_overrides, fill_unknown, hex_color
 
@@ -49,24 +61,27 @@ def check_league(board: Any, expected: str) -> None:
 def competition(event: Mapping[str, Any], path: str, provider: str) -> Mapping[str, Any]:
     """The event's first (only) competition."""
     found = require_list(event, "competitions", f"{path}.competitions", provider)
-    if not found or not isinstance(found[0], Mapping):
+    if not found:
         raise PayloadError(f"required field {path}.competitions[0] is missing", provider=provider)
-    return found[0]
+    return need_obj(found[0], f"{path}.competitions[0]", provider)
 
 
 def event_status(
-    event: Mapping[str, Any], contest: Mapping[str, Any], now: datetime, provider: str
+    event: Mapping[str, Any], contest: Mapping[str, Any], now: datetime, path: str, provider: str
 ) -> tuple[DerivedStatus, Mapping[str, Any], datetime | None]:
-    """The derived status, the raw status block and the start instant of one event."""
+    """The derived status, the raw status block and the start instant of the event at ``path``.
+
+    The status block is the competition's, else the event's; one of them is required.
+    """
     start = parse_instant(contest.get("date")) or parse_instant(event.get("date"))
-    block = obj(contest.get("status")) or obj(event.get("status"))
+    block = obj(contest.get("status")) or require_obj(event, "status", f"{path}.status", provider)
     return espn_status(block, start=start, now=now, provider=provider), block, start
 
 
 def sides_by_home_away(contest: Mapping[str, Any], path: str, provider: str) -> dict[str, Mapping[str, Any]]:
     """The competitors keyed ``"home"``/``"away"`` by their ``homeAway`` field."""
     found: dict[str, Mapping[str, Any]] = {}
-    for competitor in items(contest.get("competitors")):
+    for competitor in require_list(contest, "competitors", f"{path}.competitors", provider):
         where = opt_str(obj(competitor).get("homeAway"))
         if where in ("home", "away"):
             found[where] = obj(competitor)
@@ -113,7 +128,7 @@ def competitor_side(
     baseball: bool,
 ) -> dict[str, Any]:
     """One Side from an ESPN competitor (team, record, score, and hits/errors for baseball)."""
-    side = team_side(obj(require(competitor, "team", f"{path}.team", provider)), f"{path}.team", provider)
+    side = team_side(require_obj(competitor, "team", f"{path}.team", provider), f"{path}.team", provider)
     side["record"] = _record(competitor)
     side["score"] = opt_count(competitor.get("score")) if played else None
     if baseball:
@@ -172,9 +187,9 @@ def base_game(
     (the competitors carry per-period line scores); before that scores are null.
     """
     path = f"events[{index}]"
-    game_id = require_int(event, "id", f"{path}.id", provider)
+    game_id = require_int(need_obj(event, path, provider), "id", f"{path}.id", provider)
     contest = competition(event, path, provider)
-    derived, block, start = event_status(event, contest, now, provider)
+    derived, block, start = event_status(event, contest, now, path, provider)
     raw_sides = sides_by_home_away(contest, f"{path}.competitions[0]", provider)
     began = any(items(side.get("linescores")) for side in raw_sides.values())
     played = derived.status in ("live", "final", "suspended") or (derived.status == "delayed" and began)

@@ -1,8 +1,10 @@
 """Tolerant reading of sports provider JSON (C14): optional fields default, required ones raise once.
 
-A missing or mistyped optional field becomes ``None`` (one hidden cell); a missing required field
-(a game id, a team id, the list of games) raises :class:`~ecoboard.PayloadError` naming the path, so
-the fetch writes nothing and the last good record stays current.
+A missing or mistyped optional field becomes ``None`` (one hidden cell); :func:`obj` and :func:`items`
+read optional containers only. A required field (a game id, a team, a status block, the list of
+games) that is missing or of the wrong type raises :class:`~ecoboard.PayloadError` naming its JSON
+path (``require_*``, :func:`need_obj`), so the fetch writes nothing and the last good record stays
+current: a malformed list of games is never read as a day without games.
 """
 
 from __future__ import annotations
@@ -76,6 +78,18 @@ def require_list(container: Any, key: str, path: str, provider: str) -> list[Any
     if not isinstance(value, list):
         raise PayloadError(f"{path} is not an array", provider=provider)
     return value
+
+
+def need_obj(value: Any, path: str, provider: str) -> Mapping[str, Any]:
+    """``value`` (found at ``path``), which must be a JSON object, else a :class:`PayloadError`."""
+    if not isinstance(value, Mapping):
+        raise PayloadError(f"{path} is not an object", provider=provider)
+    return value
+
+
+def require_obj(container: Any, key: str, path: str, provider: str) -> Mapping[str, Any]:
+    """``container[key]`` as a JSON object, or a :class:`PayloadError` when it is absent or not an object."""
+    return need_obj(require(container, key, path, provider), path, provider)
 
 
 def require_int(container: Any, key: str, path: str, provider: str) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 from ...sports import parse_instant
 from .._provider import FetchContext, RequestSpec
 from ._sports_common import MLB_OPTIONS, base_url, board_day, mlb_data, next_game_range, sports_provider
-from ._sports_json import items, obj, opt_bool, opt_count, opt_str, require, require_int, require_list
+from ._sports_json import need_obj, obj, opt_bool, opt_count, opt_str, require_int, require_list, require_obj
 from ._sports_status import statsapi_status
 from ._teams import apply_overrides, fill_unknown, mlb_teams
 
@@ -49,9 +49,10 @@ def requests(ctx: FetchContext) -> list[RequestSpec]:
 
 
 def follow_up(answers: Mapping[str, Any], ctx: FetchContext) -> list[RequestSpec]:
-    """The schedule of the days after the scoreboard day, asked only when that day has no games."""
+    """The schedule of the days after the scoreboard day, asked only when that day has no games
+    (``dates`` empty, or each of its days with an empty ``games`` array; a malformed answer asks nothing)."""
     dates = obj(answers.get("schedule")).get("dates")
-    if not isinstance(dates, list) or any(items(obj(day).get("games")) for day in dates):
+    if not isinstance(dates, list) or any(obj(day).get("games") != [] for day in dates):
         return []
     first, last = next_game_range(ctx, "mlb")
     params = {"sportId": "1", "startDate": first.isoformat(), "endDate": last.isoformat(), "hydrate": "team"}
@@ -75,7 +76,7 @@ def _side(
     final: bool,
     overrides: Mapping[str, Mapping[str, str]],
 ) -> dict[str, Any]:
-    team = obj(require(block, "team", f"{path}.team", NAME))
+    team = require_obj(block, "team", f"{path}.team", NAME)
     team_id = require_int(team, "id", f"{path}.team.id", NAME)
     known = mlb_teams().get(team_id, {})
     side: dict[str, Any] = {
@@ -123,11 +124,12 @@ def _runners(linescore: Mapping[str, Any]) -> dict[str, bool] | None:
     return {base: base in offense for base in ("first", "second", "third")}
 
 
-def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
-    path = f"dates[].games[{index}]"
+def _game(raw: Any, path: str, now: datetime, overrides: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
+    """The Game at JSON path ``path`` (``dates[0].games[3]``)."""
+    need_obj(raw, path, NAME)
     game_id = require_int(raw, "gamePk", f"{path}.gamePk", NAME)
-    status_block = obj(require(raw, "status", f"{path}.status", NAME))
-    teams = obj(require(raw, "teams", f"{path}.teams", NAME))
+    status_block = require_obj(raw, "status", f"{path}.status", NAME)
+    teams = require_obj(raw, "teams", f"{path}.teams", NAME)
     linescore = obj(raw.get("linescore"))
     start = None if status_block.get("startTimeTBD") is True else parse_instant(raw.get("gameDate"))
     inning = opt_count(linescore.get("currentInning")) or None
@@ -139,7 +141,7 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
     line_teams = obj(linescore.get("teams"))
     sides = {
         which: _side(
-            obj(require(teams, which, f"{path}.teams.{which}", NAME)),
+            require_obj(teams, which, f"{path}.teams.{which}", NAME),
             obj(line_teams.get(which)),
             path=f"{path}.teams.{which}",
             played=played,
@@ -177,10 +179,13 @@ def _game(raw: Any, index: int, now: datetime, overrides: Mapping[str, Mapping[s
 
 
 def _games(schedule: Any, now: datetime, overrides: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
+    """The games of every day of ``schedule``: ``dates`` and each day's ``games`` are required arrays
+    (a day without games is ``dates: []``)."""
     games: list[dict[str, Any]] = []
-    for day in require_list(schedule, "dates", "dates", NAME):
-        for raw in items(obj(day).get("games")):
-            games.append(_game(raw, len(games), now, overrides))
+    for d, day in enumerate(require_list(schedule, "dates", "dates", NAME)):
+        where = f"dates[{d}]"
+        raw_games = require_list(need_obj(day, where, NAME), "games", f"{where}.games", NAME)
+        games.extend(_game(raw, f"{where}.games[{g}]", now, overrides) for g, raw in enumerate(raw_games))
     return games
 
 

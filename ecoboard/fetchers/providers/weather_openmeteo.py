@@ -132,7 +132,7 @@ def _rows(answer: Mapping[str, Any], read: Reader, name: str) -> tuple[_Block, l
     block = _Block(answer, name)
     if block.values is None:
         return block, []
-    return block, read.need_list(dig(block.values, "time"), f"{name}.time")
+    return block, read.need_list(read.need_mapping(block.values, name).get("time"), f"{name}.time")
 
 
 def _current(answer: Mapping[str, Any], read: Reader, offset: Any) -> tuple[dict[str, Any], datetime]:
