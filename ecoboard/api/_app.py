@@ -16,6 +16,7 @@ from ._deps import ApiDeps
 from ._hub import RecordHub
 from ._json import error_response
 from ._outage import OutageLog
+from ._params import QueryError
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ def create_app(deps: ApiDeps) -> EcoboardApp:
         app.register_blueprint(blueprint)
     app.while_serving(_run_hub)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(QueryError, _query_error)
     app.register_error_handler(StoreError, _store_error)
     app.register_error_handler(BusError, _bus_error)
     app.register_error_handler(Exception, _internal_error)
@@ -65,6 +67,10 @@ async def _http_error(error: HTTPException) -> Response:
         headers["Allow"] = ", ".join(allowed)
         return error_response(405, f"{request.method} is not allowed on {request.path}", headers, allowed=allowed)
     return error_response(error.code or 500, error.description or error.name, headers)
+
+
+async def _query_error(error: QueryError) -> Response:
+    return error_response(422, str(error))
 
 
 async def _store_error(error: StoreError) -> Response:

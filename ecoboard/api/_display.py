@@ -25,6 +25,7 @@ from .._errors import BusError
 from .._record import iso_utc
 from ._context import this_app
 from ._json import error_response, json_response
+from ._params import int_param
 
 bp = Blueprint("display", __name__, url_prefix="/api/v1/display")
 
@@ -76,9 +77,7 @@ async def frame_png() -> Response:
     this very frame: a client that shows the page name beside the picture takes it from here, not
     from a separate ``GET /display`` that may be a page-change apart.
     """
-    text = request.args.get("scale", str(SCALE_DEFAULT))
-    if not text.isdigit() or not 1 <= int(text) <= SCALE_MAX:
-        return error_response(422, f"scale: expected a whole number from 1 to {SCALE_MAX}, got {text!r}")
+    scale = int_param("scale", SCALE_DEFAULT, 1, SCALE_MAX)
     display = this_app().deps.display
     if display is None:
         return error_response(503, _NO_DISPLAY)
@@ -87,7 +86,7 @@ async def frame_png() -> Response:
     if frame is None:
         return error_response(503, "no frame yet")
     # copy on the trio thread (the render loop may reuse its buffer), encode on a worker thread
-    png = await trio.to_thread.run_sync(_png, frame.copy(), int(text))
+    png = await trio.to_thread.run_sync(_png, frame.copy(), scale)
     headers = {"Cache-Control": "no-store", **frame_headers(state)}
     return Response(png, content_type="image/png", headers=headers)
 

@@ -9,6 +9,7 @@ from quart import Blueprint, Response, request
 
 from ._context import known_kinds, this_app
 from ._json import error_response, json_response, record_json, utc_now
+from ._params import int_param
 from ._sse import decode_event_id, record_events
 
 bp = Blueprint("records", __name__, url_prefix="/api/v1")
@@ -64,10 +65,8 @@ async def record_history(kind: str) -> Response:
     unknown = _unknown_kind(kind)
     if unknown is not None:
         return unknown
-    text = request.args.get("limit", str(HISTORY_DEFAULT))
-    if not text.isdigit() or not 1 <= int(text) <= HISTORY_MAX:
-        return error_response(422, f"limit: expected a whole number from 1 to {HISTORY_MAX}, got {text!r}")
-    records = await _stored(this_app().deps.store.history(kind, int(text)))
+    limit = int_param("limit", HISTORY_DEFAULT, 1, HISTORY_MAX)
+    records = await _stored(this_app().deps.store.history(kind, limit))
     now = utc_now()
     return json_response({"kind": kind, "records": [record_json(r, now) for r in records]})
 

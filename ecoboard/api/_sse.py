@@ -15,6 +15,7 @@ import trio
 from .._record import KINDS, Record
 from ._hub import RecordHub
 from ._json import utc_now
+from ._params import whole_number
 
 RETRY_MS = 3000
 """How long a browser waits before it reconnects (the stream's ``retry:`` field)."""
@@ -35,9 +36,10 @@ def decode_event_id(text: str | None) -> dict[str, int]:
     and a made-up id is never echoed back)."""
     seen: dict[str, int] = {}
     for part in (text or "").strip().split("-")[: 4 * len(KINDS)]:
-        kind, _, version = part.rpartition(".")
-        if kind in KINDS and version.isdigit() and len(version) <= 18:
-            seen[kind] = int(version)
+        kind, _, text = part.rpartition(".")
+        version = whole_number(text)
+        if kind in KINDS and version is not None:
+            seen[kind] = version
     return seen
 
 

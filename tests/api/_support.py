@@ -35,6 +35,9 @@ NFL_WEEK1 = "espn/nfl-scoreboard-2022-week1-sunday-live-mixed.json"
 OSLO_SUN = "met-norway/sunrise3-sun-oslo-2022-12-18.json"
 OSLO_MOON = "met-norway/sunrise3-moon-oslo-2022-12-18.json"
 FETCHED_AT = datetime(2023, 11, 11, 11, 20, tzinfo=UTC)
+NOT_ASCII_WHOLE_NUMBERS = ("\u0663", "\u0661\u0666", "\uff13", "\u00b2", " 3", "+3", "3 ", "1" * 5000)
+"""Texts Python's isdigit/int would read as a number (Arabic-Indic 3 and 16, fullwidth 3, superscript 2,
+signs, spaces, more digits than int reads): a query parameter must refuse them all with a 422."""
 FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
 
 
@@ -269,10 +272,13 @@ class SseReader:
 
 
 @asynccontextmanager
-async def sse(client: httpx.AsyncClient, last_event_id: str | None = None) -> AsyncIterator[SseReader]:
-    """Open ``/api/v1/events`` and read it."""
+async def sse(
+    client: httpx.AsyncClient, last_event_id: str | None = None, params: Mapping[str, str] | None = None
+) -> AsyncIterator[SseReader]:
+    """Open ``/api/v1/events`` (with ``params``, e.g. ``last_event_id``) and read it."""
     headers = {"Last-Event-ID": last_event_id} if last_event_id is not None else {}
-    async with client.stream("GET", "/api/v1/events", headers=headers, timeout=httpx.Timeout(10, read=None)) as resp:
+    timeout = httpx.Timeout(10, read=None)
+    async with client.stream("GET", "/api/v1/events", headers=headers, params=params, timeout=timeout) as resp:
         assert resp.status_code == 200
         assert resp.headers["content-type"].startswith("text/event-stream")
         yield SseReader(resp)

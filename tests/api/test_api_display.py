@@ -13,7 +13,7 @@ import pytest
 import trio
 from PIL import Image
 
-from ._support import running_api, store_url_sqlite
+from ._support import NOT_ASCII_WHOLE_NUMBERS, running_api, store_url_sqlite
 
 TOKEN = "s3cret-control-token-7f2a"
 
@@ -95,7 +95,7 @@ async def test_frame_png_default_scale_and_errors(tmp_path):
     async with running_api(store_url_sqlite(tmp_path), display=PanelView(gradient_frame())) as api:
         default = await api.client.get("/api/v1/display/frame.png")
         assert Image.open(io.BytesIO(default.content)).size == (512, 256)
-        for bad in ("0", "17", "two", "1.5"):
+        for bad in ("0", "17", "two", "1.5", *NOT_ASCII_WHOLE_NUMBERS):
             response = await api.client.get("/api/v1/display/frame.png", params={"scale": bad})
             assert response.status_code == 422
             assert response.json() == {"error": f"scale: expected a whole number from 1 to 16, got {bad!r}"}

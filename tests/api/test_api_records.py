@@ -6,7 +6,17 @@ from datetime import UTC, datetime
 
 from ecoboard import KINDS
 
-from ._support import BERLIN_AIR, FETCHED_AT, PENZA, aqi_data, fixture, past, running_api, store_url_sqlite
+from ._support import (
+    BERLIN_AIR,
+    FETCHED_AT,
+    NOT_ASCII_WHOLE_NUMBERS,
+    PENZA,
+    aqi_data,
+    fixture,
+    past,
+    running_api,
+    store_url_sqlite,
+)
 
 
 async def test_records_is_empty_before_any_write(tmp_path):
@@ -65,7 +75,7 @@ async def test_history_is_newest_first_and_bounded(tmp_path):
         everything = (await api.client.get("/api/v1/records/aqi/history")).json()
         assert [r["version"] for r in everything["records"]] == [3, 2, 1]
         assert (await api.client.get("/api/v1/records/nfl/history")).json() == {"kind": "nfl", "records": []}
-        for bad in ("0", "1001", "abc", "-1"):
+        for bad in ("0", "1001", "abc", "-1", *NOT_ASCII_WHOLE_NUMBERS):
             response = await api.client.get("/api/v1/records/aqi/history", params={"limit": bad})
             assert response.status_code == 422
             assert response.json() == {"error": f"limit: expected a whole number from 1 to 1000, got {bad!r}"}

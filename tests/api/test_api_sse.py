@@ -27,8 +27,19 @@ def test_event_id_is_a_version_vector_in_display_order():
     assert decode_event_id("sun_moon.7") == {"sun_moon": 7}
     assert decode_event_id("garbage-aqi.x-.3-nfl.-Weather.2-mlb.9") == {"mlb": 9}
     assert decode_event_id(None) == {}
+    # versions are ASCII digits: other scripts' digits and superscripts are malformed parts too
+    assert decode_event_id("weather.\u0663-aqi.\uff15-mlb.\u00b2-nfl." + "9" * 19 + "-sun_moon.0007") == {"sun_moon": 7}
     # kinds ecoboard does not know are dropped, so a made-up id is never echoed back in every event
     assert decode_event_id("weather.3-unknown.5-" + "-".join(f"k{i}.{i}" for i in range(1500))) == {"weather": 3}
+
+
+async def test_a_last_event_id_with_digits_of_other_scripts_gets_every_record(tmp_path):
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        weather = await api.write("weather")
+        # "weather.²" or Arabic-Indic "weather.١": not a version, so the client has seen nothing
+        async with sse(api.client, params={"last_event_id": "weather.\u00b2-aqi.\u0661"}) as reader:
+            [event] = await reader.events(1)
+            assert (event.id, event.json()) == ("weather.1", {**weather.to_json(), "stale": False})
 
 
 async def test_stream_opens_with_retry_then_current_records(tmp_path):
