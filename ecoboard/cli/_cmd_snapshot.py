@@ -25,7 +25,7 @@ from .._record import KINDS, Record
 from ..config import Config, load_config
 from ..fetchers import ReplayTransport, connection_urls, fetch_once, make_client, provider_for, resolve_api_key
 from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink, page_option_errors
-from ..store import AsyncStore, open_store
+from ..store import AsyncStore, open_store, sqlite_path
 from ._cmd_fetch import config_file
 from ._now import now_or_clock
 
@@ -85,8 +85,17 @@ def page_options(config: Config, page: str, source: str | None) -> Mapping[str, 
 
 
 def stored_records(config: Config) -> dict[str, Record]:
-    """The latest record of every kind in the configured store."""
-    store = open_store(connection_urls(config)[0], history=config.store.history)
+    """The latest record of every kind in the configured store. A SQLite store that does not exist yet
+    gives no records and a warning: a snapshot never creates one."""
+    url = connection_urls(config)[0]
+    if url.startswith("sqlite:") and not Path(path := sqlite_path(url)).is_file():
+        log.warning(
+            "no store at %s yet: drawing without records (run 'ecoboard run' or 'ecoboard fetch KIND' first, "
+            "or draw from recordings with --replay DIR)",
+            path,
+        )
+        return {}
+    store = open_store(url, history=config.store.history)
     try:
         return store.latest_all()
     finally:

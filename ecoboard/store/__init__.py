@@ -4,5 +4,6 @@ from ._async import AsyncStore
 from ._base import RecordStore, Startup
 from ._migrations import MIGRATIONS
 from ._open import open_store
+from ._sqlite import sqlite_path
 
-__all__ = ["MIGRATIONS", "AsyncStore", "RecordStore", "Startup", "open_store"]
+__all__ = ["MIGRATIONS", "AsyncStore", "RecordStore", "Startup", "open_store", "sqlite_path"]

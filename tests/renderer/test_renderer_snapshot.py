@@ -82,6 +82,27 @@ def test_snapshot_from_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert np.array_equal(np.asarray(Image.open(out).convert("RGB")), renderer.composed)
 
 
+def test_snapshot_never_creates_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    db = tmp_path / "var" / "none.sqlite3"
+    config = tmp_path / "ecoboard.yaml"
+    config.write_text(f"store:\n  url: sqlite:///{db}\n", encoding="utf-8")
+    out = tmp_path / "weather.png"
+    assert main(["snapshot", "--page", "weather", "--out", str(out), "--config", str(config), "--scale", "1"]) == 0
+    assert capsys.readouterr().out == f"wrote {out}: page weather, records: none\n"
+    assert caplog.messages == [
+        f"no store at {db} yet: drawing without records (run 'ecoboard run' or 'ecoboard fetch KIND' first, "
+        "or draw from recordings with --replay DIR)"
+    ]
+    assert not db.exists() and not db.parent.exists()
+    renderer = FrameRenderer()
+    assert [b.text for b in renderer.draw("weather", PageContext(records={}, now=T_FEB)).text_boxes] == [
+        "waiting for", "weather"]
+    renderer.swap()
+    assert np.array_equal(np.asarray(Image.open(out).convert("RGB")), renderer.composed)  # the waiting page
+
+
 def test_snapshot_rejects_an_unknown_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["snapshot", "--page", "garmin", "--out", str(tmp_path / "x.png")]) == 2
     assert "--page: expected one of" in capsys.readouterr().err
