@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
+import trio
 from quart import Blueprint, Response, request
 
 from .._errors import StoreError
 from .._record import Record, utc_instant
+from ..store import AsyncStore
 from ._context import EcoboardApp, known_kinds, this_app
 from ._json import error_response, json_response, utc_now
 
@@ -17,6 +20,22 @@ bp = Blueprint("health", __name__)
 
 FRAME_RECENT_SECONDS = 5.0
 """A display whose last frame is older than this is not ready (the render loop is stuck)."""
+
+STORE_CHECK_SECONDS = 2.0
+"""How long a health check waits for the store. Below every probe's ``timeoutSeconds`` in k8s/ (3 s; a
+test checks them): a stalled PostgreSQL is answered as a 503 that says so, not seen as a probe timeout."""
+
+T = TypeVar("T")
+
+
+async def check_store(call: Callable[[], Awaitable[T]]) -> T:
+    """``await call()``, given up after :data:`STORE_CHECK_SECONDS` with :class:`StoreError` "the store did
+    not answer within N s". A store call given up in its worker thread keeps later calls waiting (each
+    within its own deadline) until it returns: when the server answers, or when a call that reaches the
+    store's own deadline (10 s) breaks the connection."""
+    with trio.move_on_after(STORE_CHECK_SECONDS):
+        return await call()
+    raise StoreError(f"the store did not answer within {STORE_CHECK_SECONDS:g} s")
 
 
 @bp.get("/healthz")
@@ -51,21 +70,29 @@ def _kinds(app: EcoboardApp, records: Mapping[str, Record] | None, now: datetime
     return out
 
 
+async def _ping_and_read(store: AsyncStore) -> dict[str, Record]:
+    await store.ping()
+    return await store.latest_all()
+
+
 @bp.get("/readyz")
 async def readyz() -> Response:
     """200 when ready, else 503 with ``reasons``.
 
-    Ready means: the store answers a ping, and when there is a display its last frame is recent.
-    Per-kind freshness is always reported; it only counts with ``?strict=1``, because a stale
-    provider should not take the dashboard (which shows stale markers) out of service.
+    Ready means: the store answers a ping and a read within :data:`STORE_CHECK_SECONDS`, and when
+    there is a display its last frame is recent. Per-kind freshness is always reported; it only
+    counts with ``?strict=1``, because a stale provider should not take the dashboard (which shows
+    stale markers) out of service.
     """
+    strict = request.args.get("strict", "0")
+    if strict not in ("0", "1", "true", "false"):
+        return error_response(422, f"strict: expected 1, true, 0 or false, got {strict!r}")
     app = this_app()
     now = utc_now()
     reasons: list[str] = []
     records: dict[str, Record] | None = None
     try:
-        await app.deps.store.ping()
-        records = await app.deps.store.latest_all()
+        records = await check_store(partial(_ping_and_read, app.deps.store))
         store = "ok"
         app.store_outage.answered()
     except StoreError as exc:
@@ -81,9 +108,6 @@ async def readyz() -> Response:
         elif age > FRAME_RECENT_SECONDS:
             reasons.append(f"display: last frame {age:.1f} s ago (more than {FRAME_RECENT_SECONDS:.0f} s)")
     kinds = _kinds(app, records, now)
-    strict = request.args.get("strict", "0")
-    if strict not in ("0", "1", "true", "false"):
-        return error_response(422, f"strict: expected 1, true, 0 or false, got {strict!r}")
     if strict in ("1", "true"):
         reasons.extend(f"{kind}: no fresh record" for kind, entry in kinds.items() if not entry["fresh"])
     body = {"ready": not reasons, "reasons": reasons, "store": store, "display": display, "kinds": kinds}

@@ -275,6 +275,10 @@ _PATHS: dict[str, Any] = {
     "/readyz": {
         "get": {
             "summary": "Ready: store reachable, recent frame (with a display); per-kind freshness",
+            "description": (
+                "Waits at most 2 s for the store: a store that does not answer by then is a 503 with the "
+                "reason `store unreachable: the store did not answer within 2 s` (within a probe's timeout)."
+            ),
             "parameters": [
                 {
                     "name": "strict",

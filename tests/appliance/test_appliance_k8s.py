@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ecoboard.api._health import STORE_CHECK_SECONDS
 from ecoboard.config import parse_config
 
 K8S = Path(__file__).resolve().parents[2] / "k8s"
@@ -58,6 +59,30 @@ def test_api_deployment_service_and_probes(objects: list[dict]) -> None:
     service = by_kind(objects, "Service")["ecoboard-api"]
     assert service["spec"]["ports"] == [{"name": "http", "port": 80, "targetPort": "http"}]
     assert service["spec"]["selector"] == api["spec"]["selector"]["matchLabels"]
+
+
+PROBE_SLACK_SECONDS = 1.0
+"""What a probe's timeout must leave beyond the store check for the rest of /readyz and the network."""
+
+
+def test_every_probe_gives_readyz_time_to_answer_with_its_reason(objects: list[dict]) -> None:
+    probes = [
+        (obj["metadata"]["name"], field, container[field])
+        for obj in objects
+        if obj["kind"] in ("Deployment", "CronJob")
+        for container in pod_spec(obj)["containers"]
+        for field in ("readinessProbe", "livenessProbe", "startupProbe")
+        if field in container
+    ]
+    assert [(name, field) for name, field, _ in probes] == [
+        ("ecoboard-api", "readinessProbe"),
+        ("ecoboard-api", "livenessProbe"),
+    ]
+    for name, field, probe in probes:
+        path = probe["httpGet"]["path"]
+        assert path in ("/readyz", "/healthz"), (name, field, path)
+        needs = STORE_CHECK_SECONDS + PROBE_SLACK_SECONDS if path == "/readyz" else PROBE_SLACK_SECONDS
+        assert probe["timeoutSeconds"] >= needs, (name, field, probe["timeoutSeconds"], needs)
 
 
 def test_every_pod_is_non_root_read_only_limited_and_mounts_config_and_secret(objects: list[dict]) -> None:
