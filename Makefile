@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 run: setup web/dist/index.html
-	$(BIN)/ecoboard run
+	$(BIN)/ecoboard run $(if $(PORT),--port $(PORT))
 
 # The phone dashboard served at /: built once (again when its sources change) when npm is here;
 # without npm the board still runs and / says how to build it.

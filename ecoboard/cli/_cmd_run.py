@@ -186,7 +186,10 @@ async def _main(args: argparse.Namespace, config: Config, early: EarlyStop) -> N
 
 
 def _port_error(port: int, exc: OSError) -> ConfigError:
-    return ConfigError(f"cannot listen on port {port}: {exc.strerror or exc}")
+    return ConfigError(
+        f"cannot listen on port {port}: {exc.strerror or exc} "
+        "(choose another with --port N, api.port or ECOBOARD__API__PORT=N; make run PORT=N)"
+    )
 
 
 def _check_port_free(host: str, port: int) -> None:

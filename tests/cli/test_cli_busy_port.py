@@ -27,7 +27,8 @@ def test_a_taken_port_is_refused_before_the_display_opens(tmp_path: Path) -> Non
     assert proc.returncode == 2, proc.stderr
     assert (
         proc.stderr.strip().splitlines()[-1]
-        == f"ecoboard run: error: cannot listen on port {port}: Address already in use"
+        == f"ecoboard run: error: cannot listen on port {port}: Address already in use "
+        "(choose another with --port N, api.port or ECOBOARD__API__PORT=N; make run PORT=N)"
     )
     assert "display sink" not in proc.stderr
     assert "first frame shown" not in proc.stderr
