@@ -6,9 +6,10 @@
     empty body, HTML page, bad JSON   -> PayloadError
 
 Messages name the provider and the URL, or, for an HTTP status the provider explains
-(``Provider.explain_status``), the provider and its explanation. The values of ``secret_params``
-(API keys) never appear in a message or a log line: they are replaced by ``***`` wherever they could
-show up.
+(``Provider.explain_status``), the provider and its explanation. Secrets never appear in a message or
+a log line: the values of ``secret_params`` (API keys), the password of a ``user:password@`` in the
+URL (a ``base_url`` may carry one) and the value of every secret-like query parameter are replaced
+by ``***`` wherever they could show up, every URL shown as :func:`ecoboard._urls.redact_url` shows it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import httpx
 import trio
 
 from .._errors import PayloadError, ProviderError, RateLimitedError, TransportError
+from .._urls import MASK, redact_url, redact_urls_in, url_secrets
 from ._provider import Provider, RequestSpec
 
 _EXCERPT = 300
@@ -32,21 +34,24 @@ _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 class Redactor:
-    """Replaces every secret value in a text by ``***``."""
+    """Shows a text without the secrets of some requests, and every URL in it as :func:`redact_url` shows it."""
 
-    def __init__(self, secrets: Iterable[str]) -> None:
-        self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+    def __init__(self, specs: Iterable[RequestSpec]) -> None:
+        """The redactor of one fetch: the secret parameters' values and the secrets in each request's URL."""
+        found = {text for spec in specs for text in (*spec.secret_params.values(), *url_secrets(spec.url)) if text}
+        self._secrets = sorted(found, key=len, reverse=True)
 
     def __call__(self, text: str) -> str:
         for secret in self._secrets:
-            text = text.replace(secret, "***")
-        return text
+            text = text.replace(secret, MASK)
+        return redact_urls_in(text)
 
 
 def public_url(spec: RequestSpec) -> str:
-    """The request URL as shown in messages: public params, secret params as ``***``, at most ~100 characters."""
-    params = dict(spec.params) | dict.fromkeys(spec.secret_params, "***")
-    url = str(httpx.URL(spec.url, params=params)).replace("%2A%2A%2A", "***")
+    """The URL asked for as shown in messages: its password, secret params and secret-like query values
+    as ``***``, at most ~100 characters."""
+    params = dict(spec.params) | dict.fromkeys(spec.secret_params, MASK)
+    url = redact_url(str(httpx.URL(spec.url, params=params)).replace("%2A%2A%2A", MASK))
     return url if len(url) <= _URL_MAX else url[:_URL_MAX] + "…"  # long query strings would bury the error
 
 
@@ -133,7 +138,7 @@ async def extract(
     Each request runs under its own ``trio.fail_after(request_timeout)``. ``before_request`` is awaited
     before each GET (the provider's shared rate limiter). Raises a :class:`FetchError` subclass.
     """
-    redact = Redactor(v for spec in specs for v in spec.secret_params.values())
+    redact = Redactor(specs)
     answers: dict[str, Any] = {}
     for spec in specs:
         url = public_url(spec)

@@ -14,7 +14,8 @@ Layout of ``DIR`` (documented in the README, "Fetchers" section)::
       headers: {Retry-After: "120"}                    # optional
 
 The content type follows the file's suffix (``.json``, ``.html``, else text). A request that
-matches nothing gets a 404 whose text body starts with the file to create. Every file read lies
+matches nothing gets a 404 whose text body starts with the file to create (the URL without its query
+and with its password as ``***``). Every file read lies
 inside ``DIR`` once symbolic links are followed: an index entry whose ``file`` leads elsewhere is
 refused when the index is read, and a plain-layout file that does is answered with a 404.
 """
@@ -30,6 +31,7 @@ import httpx
 import yaml
 
 from .._errors import ConfigError
+from .._urls import redact_url, scrub
 
 _TYPES = {".json": "application/json", ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8"}
 
@@ -102,7 +104,7 @@ def _entry(root: Path, item: Any, where: str) -> _Entry:
     try:
         url = httpx.URL(item["url"])
     except httpx.InvalidURL as exc:
-        raise ConfigError(f"{where}.url: not a URL ({exc})") from None
+        raise ConfigError(f"{where}.url: not a URL ({scrub(str(exc), item['url'])})") from None
     if "file" in item and not _inside(root, root / item["file"]):
         raise ConfigError(
             f"{where}.file: expected a path inside {root} (symbolic links followed), got {item['file']!r}"
@@ -183,7 +185,8 @@ class ReplayTransport(httpx.AsyncBaseTransport):
 
 
 def _public(url: httpx.URL) -> str:
-    return str(url.copy_with(query=None))
+    """``url`` as a replay message shows it: without its query, its password as ``***``."""
+    return redact_url(str(url.copy_with(query=None)))
 
 
 def _text(status: int, text: str) -> httpx.Response:
