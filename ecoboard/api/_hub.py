@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
+from typing import Literal
 
 import trio
 
@@ -75,7 +76,7 @@ class RecordHub:
         self._resync = True
         self._work = trio.Event()
         self._encoded: dict[str, tuple[int, bool, str]] = {}
-        self._store_ok = True
+        self._store_state: Literal["ok", "opening", "failed"] = "ok"
         self._bus_ok = True
         self.closing = False
 
@@ -221,15 +222,19 @@ class RecordHub:
         return True
 
     def _store_failed(self, exc: StoreError) -> None:
-        if self._store_ok:
-            if self._store.is_open:
+        """A failed read: an error once per outage; a store still opening at boot (the appliance reports
+        PostgreSQL's start itself) is one info line and no outage."""
+        if self._store.is_open:
+            if self._store_state != "failed":
                 log.error("SSE fan-out: the store failed, retrying every %.0f s: %s", RETRY_SECONDS, exc)
-            else:  # PostgreSQL still opening at boot: the appliance reports that itself
-                log.info("SSE fan-out: waiting for the store to open (%s)", exc)
-        self._store_ok = False
+            self._store_state = "failed"
+        elif self._store_state == "ok":
+            log.info("SSE fan-out: waiting for the store to open (%s)", exc)
+            self._store_state = "opening"
 
     def _store_back(self) -> None:
-        if not self._store_ok:
+        """A read answered: "back" only after a logged failure (not after the store opened at boot)."""
+        if self._store_state == "failed":
             log.info("SSE fan-out: the store is back")
         self._encoded: dict[str, tuple[int, bool, str]] = {}
-        self._store_ok = True
+        self._store_state = "ok"

@@ -78,3 +78,27 @@ async def test_a_client_that_does_not_read_holds_only_the_newest_record_per_kind
         assert [(r.kind, r.version) for r in slow.take()] == [("aqi", 4), ("nfl", 2)]
         nursery.cancel_scope.cancel()
     await store.aclose()
+
+
+async def test_a_store_still_opening_at_start_is_no_outage_and_never_logged_back(tmp_path, mock_clock, caplog):
+    """The appliance serves its API before PostgreSQL is open: a normal start, not a store that came back."""
+    mock_clock.autojump_threshold = 0.05
+    caplog.set_level(logging.INFO, logger="ecoboard.api._hub")
+    store, bus = AsyncStore(None), open_bus("memory://")
+    hub = RecordHub(store, bus)
+    async with trio.open_nursery() as nursery:
+        await nursery.start(hub.run)  # its first read fails: not open yet
+        queue = hub.connect({})
+        backend = await trio.to_thread.run_sync(open_store, f"sqlite:///{tmp_path}/hub.sqlite3")
+        record = backend.write(
+            "aqi", fetched_at=FETCHED_AT, valid_until=FAR_FUTURE, source="open-meteo", data=aqi_data()
+        )
+        store.attach(backend)
+        with trio.fail_after(10 * RETRY_SECONDS):  # the retry reads it
+            await queue.wait()
+        assert [(r.kind, r.version) for r in queue.take()] == [("aqi", record.version)]
+        nursery.cancel_scope.cancel()
+    await store.aclose()
+    assert [r.getMessage() for r in caplog.records] == [
+        "SSE fan-out: waiting for the store to open (the store is not open yet)"
+    ]
