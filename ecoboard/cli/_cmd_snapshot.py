@@ -22,9 +22,10 @@ import trio
 
 from .._errors import ConfigError, EcoboardError, FetchError
 from .._record import KINDS, Record
-from ..config import Config, load_config
+from ..config import Config, PageSpec, load_config
 from ..fetchers import ReplayTransport, connection_urls, fetch_once, make_client, provider_for, resolve_api_key
-from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink, page_option_errors
+from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink, page_option_errors, prepare_wifi_pages
+from ..secrets import load_secrets
 from ..store import AsyncStore, open_store, sqlite_path
 from ._cmd_fetch import config_file
 from ._now import now_or_clock
@@ -60,6 +61,9 @@ def run_snapshot(args: argparse.Namespace) -> int:
     source = config_file(args.config)
     config = load_config(source)
     options = page_options(config, args.page, source)
+    if args.page == "wifi":  # the password comes from the secrets, as on the board
+        [prepared] = prepare_wifi_pages((PageSpec("wifi", 1, options),), load_secrets(config))
+        options = prepared.options
     kinds = PAGE_KINDS.get(args.page) or KINDS
     if args.replay and not Path(args.replay).is_dir():
         raise ConfigError(f"--replay: {args.replay} is not a directory")

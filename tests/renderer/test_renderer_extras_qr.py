@@ -11,11 +11,14 @@ wrong. The symbol is also compared module for module with segno's own matrix for
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import pytest
 import segno
+from PIL import Image
 
+from ecoboard.cli._main import main
 from ecoboard.renderer import Canvas, PageContext
 from ecoboard.renderer.pages._wifi import QUIET_ZONE, qr_modules, wifi_page, wifi_payload
 
@@ -259,3 +262,18 @@ def test_the_quiet_zone_is_four_modules_and_shrinks_only_for_the_largest_codes()
     assert sizes["plain"] == (33 + 2 * QUIET_ZONE, 11, 33)  # version 4, centred in the left half
     assert sizes["version_7_plus"] == (45 + 2 * QUIET_ZONE, 5, 45)  # version 7 (with version information)
     assert sizes["version_10"] == (57 + 2 * 3, 0, 57)  # version 10: a 3-module quiet zone fills the half
+
+
+def test_a_snapshot_of_the_wifi_page_encodes_the_password_from_the_secrets(tmp_path: Path) -> None:
+    secrets_file = tmp_path / "secrets.yaml"
+    secrets_file.write_text("wifi_psk: s3cr3t;pa:ss\n")
+    secrets_file.chmod(0o600)
+    config = tmp_path / "ecoboard.yaml"
+    config.write_text(
+        f"secrets: {{file: {secrets_file}}}\n"
+        "display:\n  pages:\n    - {page: wifi, seconds: 5, options: {ssid: HomeNet, password_secret: wifi_psk}}\n"
+    )
+    out = tmp_path / "wifi.png"
+    assert main(["snapshot", "--page", "wifi", "--out", str(out), "--scale", "1", "--config", str(config)]) == 0
+    pixels = np.asarray(Image.open(out).convert("RGB"))
+    assert decode(symbol_from_pixels(pixels)) == "WIFI:S:HomeNet;T:WPA;P:s3cr3t\\;pa\\:ss;;"
