@@ -99,7 +99,7 @@ def test_mlb_final_shows_hits_and_errors() -> None:
     data = _espn_mlb()
     view = mlb_view(_game(data, "401423263"), NY, data["date"])  # MIN 1 @ CLE 5
     assert (view.headline, view.away.score, view.home.score) == ("F", "1", "5")
-    assert view.lines == ("H 4  E 2", "H 14  E 1")
+    assert view.lines == ("H  4  E 2", "H 14  E 1")  # the E of both rows in one column
     assert view.home.winner is True
 
 

@@ -299,9 +299,10 @@ def _card_detail(game: Mapping[str, Any]) -> str:
 
 
 def _hits_errors(team: TeamView) -> str:
+    """``"H 14  E 1"``; hits take two columns (``"H  4"``), so both rows' errors line up in a fixed font."""
     if not team.hits:
         return ""
-    return f"H {team.hits}  E {team.errors}" if team.errors else f"H {team.hits}"
+    return f"H {team.hits:>2}  E {team.errors}" if team.errors else f"H {team.hits:>2}"
 
 
 def _runners(game: Mapping[str, Any]) -> tuple[bool, bool, bool]:
