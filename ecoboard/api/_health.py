@@ -28,14 +28,21 @@ test checks them): a stalled PostgreSQL is answered as a 503 that says so, not s
 T = TypeVar("T")
 
 
-async def check_store(call: Callable[[], Awaitable[T]]) -> T:
-    """``await call()``, given up after :data:`STORE_CHECK_SECONDS` with :class:`StoreError` "the store did
-    not answer within N s". A store call given up in its worker thread keeps later calls waiting (each
-    within its own deadline) until it returns: when the server answers, or when a call that reaches the
-    store's own deadline (10 s) breaks the connection."""
-    with trio.move_on_after(STORE_CHECK_SECONDS):
-        return await call()
-    raise StoreError(f"the store did not answer within {STORE_CHECK_SECONDS:g} s")
+async def check_store(app: EcoboardApp, call: Callable[[], Awaitable[T]]) -> T | StoreError:
+    """``await call()`` given :data:`STORE_CHECK_SECONDS`, noted in the app's store outage log; on failure
+    the :class:`StoreError` is returned (one that did not answer in time: "the store did not answer
+    within N s"). A store call given up in its worker thread keeps later calls waiting (each within its
+    own deadline) until it returns: when the server answers, or when a call that reaches the store's
+    own deadline (10 s) breaks the connection."""
+    try:
+        with trio.move_on_after(STORE_CHECK_SECONDS):
+            result = await call()
+            app.store_outage.answered()
+            return result
+        raise StoreError(f"the store did not answer within {STORE_CHECK_SECONDS:g} s")
+    except StoreError as exc:
+        app.store_outage.failed(f"{request.method} {request.path}", exc)
+        return exc
 
 
 @bp.get("/healthz")
@@ -90,15 +97,10 @@ async def readyz() -> Response:
     app = this_app()
     now = utc_now()
     reasons: list[str] = []
-    records: dict[str, Record] | None = None
-    try:
-        records = await check_store(partial(_ping_and_read, app.deps.store))
-        store = "ok"
-        app.store_outage.answered()
-    except StoreError as exc:
-        store = "unreachable"
-        reasons.append(f"store unreachable: {exc}")
-        app.store_outage.failed(f"{request.method} {request.path}", exc)
+    answer = await check_store(app, partial(_ping_and_read, app.deps.store))
+    records = None if isinstance(answer, StoreError) else answer
+    if records is None:
+        reasons.append(f"store unreachable: {answer}")
     display: dict[str, Any] | None = None
     if app.deps.display is not None:
         age = _frame_age(app.deps.display.state().get("last_frame_at"), now)
@@ -110,5 +112,6 @@ async def readyz() -> Response:
     kinds = _kinds(app, records, now)
     if strict in ("1", "true"):
         reasons.extend(f"{kind}: no fresh record" for kind, entry in kinds.items() if not entry["fresh"])
+    store = "unreachable" if records is None else "ok"
     body = {"ready": not reasons, "reasons": reasons, "store": store, "display": display, "kinds": kinds}
     return json_response(body, status=200 if not reasons else 503)

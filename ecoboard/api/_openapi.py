@@ -120,6 +120,17 @@ _PATHS: dict[str, Any] = {
             },
         }
     },
+    "/api/v1/board": {
+        "get": {
+            "summary": "The board's time zone, units and followed teams, and whether its record store answers",
+            "description": (
+                "Configuration, not records: answered while the store is down too, so the dashboard shows times "
+                "in the board's zone and its teams first. `store` is one ping within 2 s: `unreachable` means the "
+                "records shown are the last ones received."
+            ),
+            "responses": {"200": _json("#/components/schemas/Board", "the board")},
+        }
+    },
     "/api/v1/events": {
         "get": {
             "summary": "Server-Sent Events: one `record` event per update",
@@ -336,6 +347,37 @@ _SCHEMAS: dict[str, Any] = {
             "source": {"type": "string"},
             "data": {"type": "object"},
             "stale": {"type": "boolean", "description": "true once valid_until has passed"},
+        },
+    },
+    "Board": {
+        "type": "object",
+        "required": ["timezone", "units", "teams", "team_aliases", "store"],
+        "additionalProperties": False,
+        "properties": {
+            "timezone": {
+                "type": "string",
+                "description": "the configured IANA zone (`timezone`) the panel shows every time in",
+            },
+            "units": {"enum": ["imperial", "metric"], "description": "the configured `units` of the panel"},
+            "teams": {
+                "type": "object",
+                "required": ["mlb", "nfl"],
+                "additionalProperties": False,
+                "properties": {
+                    league: {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": f"`teams.{league}`: abbreviations or provider team ids, as configured",
+                    }
+                    for league in ("mlb", "nfl")
+                },
+            },
+            "team_aliases": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "description": "abbreviations the board takes for the same team (`CHW` is `CWS`), either way",
+            },
+            "store": {"enum": ["ok", "unreachable"], "description": "whether the record store answered now"},
         },
     },
     "DisplayState": {
