@@ -185,3 +185,16 @@ export interface DisplayState {
   missed_frames?: number | null;
   last_frame_at?: string | null;
 }
+
+/** `GET /api/v1/board`: the board's own settings, answered while the record store is down too. */
+export interface Board {
+  /** IANA zone every time on the panel (and the dashboard) is shown in. */
+  timezone: string;
+  units: 'metric' | 'imperial';
+  /** Followed teams per league, as configured: abbreviations or the provider's team ids. */
+  teams: { mlb: string[]; nfl: string[] };
+  /** Spellings of one team that differ between providers, e.g. CHW → CWS; matched either way. */
+  team_aliases: Record<string, string>;
+  /** Whether the record store answered when the board was asked: `unreachable` means the data shown is not current. */
+  store: 'ok' | 'unreachable';
+}

@@ -27,7 +27,7 @@ export function useRecord<K extends Kind>(kind: K): EcoRecord<DataOf[K]> | undef
 
 /** The board's configured time zone, which every time on the dashboard is shown in (undefined: not known yet). */
 export function useTimezone(): string | undefined {
-  return useLive().timezone ?? undefined;
+  return useLive().board?.timezone;
 }
 
 /** The client clock in ms, re-read every `intervalMs`. */

@@ -1,7 +1,8 @@
 // The live store's merge and reconnect rules. The test DOM (happy-dom) has no EventSource, so a minimal one stands in
 // for the browser's here; the end-to-end test drives the real one in Chromium against the server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EcoRecord } from '../api/types';
+import type { Board, EcoRecord } from '../api/types';
+import { BOARD } from '../test/board';
 import { isStale, LiveStore } from './store';
 
 class FakeSource {
@@ -32,8 +33,14 @@ class FakeSource {
   }
 }
 
-// GET /api/v1/environment of a board configured for America/Chicago, before any record
-const ENVIRONMENT = { timezone: 'America/Chicago', weather: null, aqi: null, sun_moon: null };
+// GET /api/v1/board of a board configured as tests/api/test_api_board.py's CHICAGO, its store up
+const CHICAGO: Board = {
+  timezone: 'America/Chicago',
+  units: 'metric',
+  teams: { mlb: ['CHW', '147'], nfl: ['kc'] },
+  team_aliases: BOARD.team_aliases,
+  store: 'ok',
+};
 
 function rec(kind: string, version: number, validUntil = '2099-01-01T00:00:00+00:00'): EcoRecord {
   return { kind, version, fetched_at: '2022-09-11T20:00:00+00:00', valid_until: validUntil, source: 'test', data: { v: version } };
@@ -41,21 +48,32 @@ function rec(kind: string, version: number, validUntil = '2099-01-01T00:00:00+00
 
 describe('LiveStore', () => {
   let snapshots: Record<string, EcoRecord>[];
+  let board: { status: number; body: unknown };
+  let fetched: string[];
   let store: LiveStore;
+
+  function makeStore(boardEvery: number): LiveStore {
+    const fetchFn = vi.fn(async (url: string) => {
+      fetched.push(url);
+      if (url === '/api/v1/board') return new Response(JSON.stringify(board.body), { status: board.status });
+      if (url === '/api/v1/records') return new Response(JSON.stringify(snapshots.shift() ?? {}), { status: 200 });
+      return new Response('{"error": "the record store is unavailable"}', { status: 503 }); // /environment while the store is down
+    });
+    return new LiveStore({
+      eventSource: (url) => new FakeSource(url) as unknown as EventSource,
+      fetchFn: fetchFn as unknown as typeof fetch,
+      backoff: { first: 1000, max: 4000 },
+      boardEvery,
+    });
+  }
 
   beforeEach(() => {
     vi.useFakeTimers();
     FakeSource.made = [];
     snapshots = [];
-    const fetchFn = vi.fn(async (url: string) => {
-      if (url === '/api/v1/environment') return new Response(JSON.stringify(ENVIRONMENT), { status: 200 });
-      return new Response(JSON.stringify(snapshots.shift() ?? {}), { status: 200 });
-    });
-    store = new LiveStore({
-      eventSource: (url) => new FakeSource(url) as unknown as EventSource,
-      fetchFn: fetchFn as unknown as typeof fetch,
-      backoff: { first: 1000, max: 4000 },
-    });
+    board = { status: 200, body: CHICAGO };
+    fetched = [];
+    store = makeStore(0);
   });
   afterEach(() => {
     store.stop();
@@ -71,12 +89,62 @@ describe('LiveStore', () => {
     expect(store.getSnapshot().records.mlb.version).toBe(1);
   });
 
-  it('reads the board\'s time zone with the records', async () => {
-    expect(store.getSnapshot().timezone).toBeNull();
+  it('reads the board\'s settings from /api/v1/board with the records', async () => {
+    expect(store.getSnapshot().board).toBeNull();
     snapshots.push({ nfl: rec('nfl', 5) });
     await store.refresh();
-    expect(store.getSnapshot().timezone).toBe('America/Chicago');
+    expect(fetched.sort()).toEqual(['/api/v1/board', '/api/v1/records']);
+    expect(store.getSnapshot().board).toEqual({
+      timezone: 'America/Chicago',
+      units: 'metric',
+      teams: { mlb: ['CHW', '147'], nfl: ['kc'] },
+      team_aliases: { CHW: 'CWS', ARI: 'AZ', WAS: 'WSH', OAK: 'ATH', JAC: 'JAX', LA: 'LAR' },
+      store: 'ok',
+    });
     expect(store.getSnapshot().records.nfl.version).toBe(5);
+  });
+
+  it('keeps the last board through a failed or unknown answer, and notifies only on a change', async () => {
+    let notified = 0;
+    store.subscribe(() => notified++);
+    await store.refresh();
+    expect(notified).toBe(1);
+    for (const answer of [
+      { status: 200, body: CHICAGO }, // the same again
+      { status: 502, body: { error: 'bad gateway' } },
+      { status: 200, body: { ...CHICAGO, units: 'kelvin' } },
+      { status: 200, body: { ...CHICAGO, teams: { mlb: [147] } } },
+      { status: 200, body: { ...CHICAGO, store: 'maybe' } },
+    ]) {
+      board = answer;
+      await store.refresh();
+    }
+    expect(notified).toBe(1);
+    expect(store.getSnapshot().board).toEqual(CHICAGO);
+    board = { status: 200, body: { ...CHICAGO, store: 'unreachable' } };
+    await store.refresh();
+    expect(notified).toBe(2);
+    expect(store.getSnapshot().board?.store).toBe('unreachable');
+  });
+
+  it('reads the board again every boardEvery ms while running: the store going down and coming back is seen', async () => {
+    store = makeStore(30000);
+    store.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getSnapshot().board?.store).toBe('ok');
+    board = { status: 200, body: { ...CHICAGO, store: 'unreachable' } };
+    await vi.advanceTimersByTimeAsync(29999);
+    expect(store.getSnapshot().board?.store).toBe('ok');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.getSnapshot().board?.store).toBe('unreachable');
+    board = { status: 200, body: CHICAGO };
+    await vi.advanceTimersByTimeAsync(30000);
+    expect(store.getSnapshot().board?.store).toBe('ok');
+    expect(fetched.filter((url) => url === '/api/v1/board')).toHaveLength(3);
+    expect(fetched.filter((url) => url === '/api/v1/records')).toHaveLength(1);
+    store.stop();
+    await vi.advanceTimersByTimeAsync(90000);
+    expect(fetched.filter((url) => url === '/api/v1/board')).toHaveLength(3);
   });
 
   it('merges the snapshot and stream events, and shows the connection state', async () => {

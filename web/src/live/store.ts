@@ -10,10 +10,13 @@
 //   Last-Event-ID header of its own), and re-reads every kind from /records.
 // - Every (re)open after the first also re-reads /records: cheap, and it heals any gap. So does a
 //   page coming back into view (a phone unlocked after a while).
-// - With /records it reads the board's configured time zone (`timezone` of /api/v1/environment):
-//   the dashboard shows every time in it, as the panel does, whatever zone a record names.
+// - With /records it reads the board's own settings from /api/v1/board, which answers while the
+//   record store is down too: the time zone every time is shown in (as on the panel, whatever zone a
+//   record names), the units and followed teams a viewer who has chosen none gets, the team aliases,
+//   and whether the store answers. It reads the board again every `boardEvery` ms while the page is
+//   in view, so a store that stops (or starts) answering under a live stream is seen.
 
-import type { EcoRecord } from '../api/types';
+import type { Board, EcoRecord } from '../api/types';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 
@@ -22,8 +25,8 @@ export interface LiveState {
   connection: Connection;
   /** Client clock (ms) of the last record event or snapshot, for the indicator's tooltip. */
   lastUpdateAt: number | null;
-  /** The board's configured IANA time zone; null until the API has named it (times then follow the phone's). */
-  timezone: string | null;
+  /** The board's settings (GET /api/v1/board); null until the API has answered (times then follow the phone's). */
+  board: Board | null;
 }
 
 export interface LiveStoreOptions {
@@ -33,15 +36,18 @@ export interface LiveStoreOptions {
   fetchFn?: typeof fetch;
   /** Backoff before a manual reconnect: first delay and cap, in ms. */
   backoff?: { first: number; max: number };
+  /** How often to read /api/v1/board again while running, in ms; 0: only with /records. */
+  boardEvery?: number;
 }
 
 type Listener = () => void;
 
 export class LiveStore {
-  private state: LiveState = { records: {}, connection: 'connecting', lastUpdateAt: null, timezone: null };
+  private state: LiveState = { records: {}, connection: 'connecting', lastUpdateAt: null, board: null };
   private readonly listeners = new Set<Listener>();
   private source: EventSource | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private boardTimer: ReturnType<typeof setInterval> | null = null;
   private retryDelay: number;
   private opened = false;
   private lastEventId = '';
@@ -50,6 +56,7 @@ export class LiveStore {
   private readonly makeSource: (url: string) => EventSource;
   private readonly fetchFn: typeof fetch;
   private readonly backoff: { first: number; max: number };
+  private readonly boardEvery: number;
 
   constructor(options: LiveStoreOptions = {}) {
     this.base = options.base ?? '';
@@ -57,6 +64,7 @@ export class LiveStore {
     this.fetchFn = options.fetchFn ?? ((...args) => fetch(...args));
     this.backoff = options.backoff ?? { first: 1000, max: 30000 };
     this.retryDelay = this.backoff.first;
+    this.boardEvery = options.boardEvery ?? 30000;
   }
 
   /** Open the stream and load the snapshot; idempotent. */
@@ -65,6 +73,7 @@ export class LiveStore {
     this.running = true;
     this.connect();
     void this.refresh();
+    if (this.boardEvery > 0) this.boardTimer = setInterval(this.onBoardTimer, this.boardEvery);
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisible);
   }
 
@@ -73,6 +82,8 @@ export class LiveStore {
     this.running = false;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.boardTimer !== null) clearInterval(this.boardTimer);
+    this.boardTimer = null;
     this.source?.close();
     this.source = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisible);
@@ -80,6 +91,10 @@ export class LiveStore {
 
   private readonly onVisible = (): void => {
     if (document.visibilityState === 'visible') void this.refresh();
+  };
+
+  private readonly onBoardTimer = (): void => {
+    if (typeof document === 'undefined' || document.visibilityState !== 'hidden') void this.refreshBoard();
   };
 
   subscribe = (listener: Listener): (() => void) => {
@@ -108,24 +123,24 @@ export class LiveStore {
     return true;
   }
 
-  /** Set the zone times are shown in (as the API names it). */
-  applyTimezone(zone: string): void {
-    if (zone !== this.state.timezone) this.set({ timezone: zone });
+  /** Take the board's settings (as the API names them); an unchanged answer notifies no one. */
+  applyBoard(board: Board): void {
+    if (JSON.stringify(board) !== JSON.stringify(this.state.board)) this.set({ board });
   }
 
-  /** Re-read every kind's latest record and the board's time zone; failures are absorbed (the indicator shows the stream). */
+  /** Re-read every kind's latest record and the board's settings; failures are absorbed (the indicator shows the stream). */
   async refresh(): Promise<void> {
-    await Promise.all([this.refreshRecords(), this.refreshTimezone()]);
+    await Promise.all([this.refreshRecords(), this.refreshBoard()]);
   }
 
-  private async refreshTimezone(): Promise<void> {
+  private async refreshBoard(): Promise<void> {
     try {
-      const response = await this.fetchFn(`${this.base}/api/v1/environment`, { headers: { Accept: 'application/json' } });
+      const response = await this.fetchFn(`${this.base}/api/v1/board`, { headers: { Accept: 'application/json' } });
       if (!response.ok) return;
-      const body = (await response.json()) as { timezone?: unknown };
-      if (typeof body.timezone === 'string' && body.timezone) this.applyTimezone(body.timezone);
+      const board = parseBoard(await response.json());
+      if (board) this.applyBoard(board);
     } catch {
-      // as for the records: read again on the next reopen
+      // as for the records: read again on the next reopen (the last answer stays)
     }
   }
 
@@ -190,6 +205,28 @@ function isRecord(value: unknown): value is EcoRecord {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Partial<EcoRecord>;
   return typeof r.kind === 'string' && typeof r.version === 'number' && typeof r.valid_until === 'string';
+}
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/** The board's answer, or null when it is not the shape the dashboard knows. */
+function parseBoard(value: unknown): Board | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const b = value as Record<string, unknown>;
+  const teams = (b.teams ?? {}) as Record<string, unknown>;
+  const aliases = (b.team_aliases ?? {}) as Record<string, unknown>;
+  if (typeof b.timezone !== 'string' || !b.timezone) return null;
+  if (b.units !== 'metric' && b.units !== 'imperial') return null;
+  if (b.store !== 'ok' && b.store !== 'unreachable') return null;
+  if (!isStrings(teams.mlb) || !isStrings(teams.nfl)) return null;
+  if (!Object.values(aliases).every((v) => typeof v === 'string')) return null;
+  return {
+    timezone: b.timezone,
+    units: b.units,
+    teams: { mlb: teams.mlb, nfl: teams.nfl },
+    team_aliases: aliases as Record<string, string>,
+    store: b.store,
+  };
 }
 
 function parseRecord(text: string): EcoRecord | null {
