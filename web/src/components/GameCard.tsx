@@ -3,6 +3,7 @@
 import type { Game, Side } from '../api/types';
 import { chipColor, mlbStatus, nflStatus, showsScore, teamTitle, type StatusView } from '../format/games';
 import { useTimezone } from '../live/LiveContext';
+import type { FollowedSide } from '../live/teams';
 
 function TeamRow({ side, score, ball, followed }: { side: Side; score: boolean; ball?: boolean; followed: boolean }) {
   const won = side.winner === true;
@@ -53,19 +54,15 @@ function Outs({ outs }: { outs: number }) {
   );
 }
 
-function isFollowed(side: Side, follow: readonly string[]): boolean {
-  return follow.includes(side.abbreviation.toUpperCase());
-}
-
-export function MlbGameCard({ game, follow = [] }: { game: Game; follow?: readonly string[] }) {
+export function MlbGameCard({ game, followed }: { game: Game; followed: FollowedSide }) {
   const view = mlbStatus(game, useTimezone());
   const score = showsScore(game) && game.status !== 'postponed';
   const inPlay = game.status === 'live' && game.inning_half !== 'middle' && game.inning_half !== 'end';
   return (
     <article className={`game game-${view.tone}`} data-game-id={game.id} data-status={game.status}>
       <StatusLine view={view} extra={game.doubleheader ? `G${game.doubleheader}` : null} />
-      <TeamRow side={game.away} score={score} followed={isFollowed(game.away, follow)} />
-      <TeamRow side={game.home} score={score} followed={isFollowed(game.home, follow)} />
+      <TeamRow side={game.away} score={score} followed={followed(game.away)} />
+      <TeamRow side={game.home} score={score} followed={followed(game.home)} />
       {inPlay && (
         <div className="situation">
           {game.balls !== null && game.balls !== undefined && game.strikes !== null && game.strikes !== undefined && (
@@ -80,7 +77,7 @@ export function MlbGameCard({ game, follow = [] }: { game: Game; follow?: readon
   );
 }
 
-export function NflGameCard({ game, follow = [] }: { game: Game; follow?: readonly string[] }) {
+export function NflGameCard({ game, followed }: { game: Game; followed: FollowedSide }) {
   const view = nflStatus(game, useTimezone());
   const score = showsScore(game);
   const live = game.status === 'live';
@@ -88,8 +85,8 @@ export function NflGameCard({ game, follow = [] }: { game: Game; follow?: readon
   return (
     <article className={`game game-${view.tone}${live && game.red_zone ? ' red-zone' : ''}`} data-game-id={game.id} data-status={game.status}>
       <StatusLine view={view} extra={live && game.red_zone ? 'RED ZONE' : null} />
-      <TeamRow side={game.away} score={score} ball={ball(game.away)} followed={isFollowed(game.away, follow)} />
-      <TeamRow side={game.home} score={score} ball={ball(game.home)} followed={isFollowed(game.home, follow)} />
+      <TeamRow side={game.away} score={score} ball={ball(game.away)} followed={followed(game.away)} />
+      <TeamRow side={game.home} score={score} ball={ball(game.home)} followed={followed(game.home)} />
       {live && game.last_play && <p className="game-note">{game.last_play}</p>}
       {!live && game.description && <p className="game-note">{game.description}</p>}
     </article>

@@ -15,21 +15,32 @@ export function UnitsToggle() {
   );
 }
 
+/** The followed teams as a list to edit; a blur that changed nothing keeps the board's teams the default. */
+function FollowField({ follow }: { follow: readonly string[] }) {
+  const [text, setText] = useState(follow.join(', '));
+  return (
+    <label>
+      Followed teams (shown first)
+      <input
+        value={text} placeholder="BOS, KC" autoCapitalize="characters"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => {
+          const teams = parseTeams(text);
+          if (teams.join(',') !== follow.join(',')) updateSettings({ follow: teams });
+        }}
+      />
+    </label>
+  );
+}
+
 export function SettingsPanel() {
   const settings = useSettings();
   const [token, setToken] = useState('');
-  const [follow, setFollow] = useState(settings.follow.join(', '));
   return (
     <section className="panel settings">
       <h2>Settings</h2>
-      <label>
-        Followed teams (shown first)
-        <input
-          value={follow} placeholder="BOS, KC" autoCapitalize="characters"
-          onChange={(e) => setFollow(e.target.value)}
-          onBlur={() => updateSettings({ follow: parseTeams(follow) })}
-        />
-      </label>
+      {/* keyed by the teams in force, so the board's teams fill the field once they arrive */}
+      <FollowField key={settings.follow.join(',')} follow={settings.follow} />
       {settings.token ? (
         <p>
           Control token set.{' '}

@@ -1,6 +1,7 @@
 // Game status as the cards show it: one label, a tone (for colour) and an optional second line.
 // Pure functions of a Game, so every status of the closed set is decided here, once.
 import type { Game, Side } from '../api/types';
+import type { FollowedSide } from '../live/teams';
 import { formatDate, formatTime, formatWeekdayTime } from './time';
 
 export type Tone = 'live' | 'scheduled' | 'final' | 'alert' | 'muted';
@@ -116,9 +117,8 @@ const STATUS_ORDER: Record<string, number> = {
 };
 
 /** Followed teams' games first, then by state (live first), then the provider's start order. */
-export function orderGames(games: readonly Game[], follow: readonly string[]): Game[] {
-  const followed = new Set(follow.map((t) => t.toUpperCase()));
-  const isFollowed = (g: Game) => followed.has(g.away.abbreviation.toUpperCase()) || followed.has(g.home.abbreviation.toUpperCase());
+export function orderGames(games: readonly Game[], followed: FollowedSide): Game[] {
+  const isFollowed = (g: Game) => followed(g.away) || followed(g.home);
   const key = (g: Game) => (isFollowed(g) ? 0 : 10) + (STATUS_ORDER[g.status] ?? 3);
   return games
     .map((game, index) => ({ game, index, key: key(game) }))

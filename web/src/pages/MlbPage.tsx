@@ -4,11 +4,11 @@ import { KindStatus } from '../components/KindStatus';
 import { orderGames } from '../format/games';
 import { formatDate } from '../format/time';
 import { useNow, useRecord } from '../live/LiveContext';
-import { useSettings } from '../live/settings';
+import { useFollowedSide } from '../live/settings';
 
 export function MlbPage() {
   const record = useRecord('mlb');
-  const { follow } = useSettings();
+  const followed = useFollowedSide('mlb');
   const now = useNow();
   const data = record?.data;
   return (
@@ -23,14 +23,14 @@ export function MlbPage() {
           {data.next_game && (
             <>
               <p className="muted">Next game</p>
-              <div className="games"><MlbGameCard game={data.next_game} follow={follow} /></div>
+              <div className="games"><MlbGameCard game={data.next_game} followed={followed} /></div>
             </>
           )}
         </div>
       )}
       {data && data.games.length > 0 && (
         <div className="games" data-testid="mlb-games">
-          {orderGames(data.games, follow).map((game) => <MlbGameCard key={game.id} game={game} follow={follow} />)}
+          {orderGames(data.games, followed).map((game) => <MlbGameCard key={game.id} game={game} followed={followed} />)}
         </div>
       )}
     </div>

@@ -3,11 +3,11 @@ import { NflGameCard } from '../components/GameCard';
 import { KindStatus } from '../components/KindStatus';
 import { orderGames } from '../format/games';
 import { useNow, useRecord } from '../live/LiveContext';
-import { useSettings } from '../live/settings';
+import { useFollowedSide } from '../live/settings';
 
 export function NflPage() {
   const record = useRecord('nfl');
-  const { follow } = useSettings();
+  const followed = useFollowedSide('nfl');
   const now = useNow();
   const data = record?.data;
   const week = data?.week?.label ?? (data?.week?.number ? `Week ${data.week.number}` : null);
@@ -24,7 +24,7 @@ export function NflPage() {
       {data && data.games.length === 0 && <p className="empty">No NFL games this week.</p>}
       {data && data.games.length > 0 && (
         <div className="games" data-testid="nfl-games">
-          {orderGames(data.games, follow).map((game) => <NflGameCard key={game.id} game={game} follow={follow} />)}
+          {orderGames(data.games, followed).map((game) => <NflGameCard key={game.id} game={game} followed={followed} />)}
         </div>
       )}
       {byes.length > 0 && (
