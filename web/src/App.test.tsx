@@ -1,8 +1,9 @@
-// The shell: the hash picks the page, the header shows the stream's state, settings persist.
+// The shell: the hash picks the page, the header shows the stream's state and a store outage, settings persist.
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { SettingsPanel } from './components/SettingsPanel';
+import { BOARD } from './test/board';
 import { NFL_2022_WEEK1, WEATHER_PENZA } from './test/records';
 import { renderWithRecords } from './test/render';
 
@@ -29,6 +30,19 @@ describe('App', () => {
     renderWithRecords(<App />, []);
     expect(screen.getByRole('status').textContent).toBe('connecting');
     expect(screen.getByText('waiting for data…')).toBeTruthy();
+  });
+
+  it('says under the header while the board\'s record store is not answering, and stops saying it when it is back', () => {
+    location.hash = '#/nfl';
+    const { store } = renderWithRecords(<App />, [NFL_2022_WEEK1]);
+    const notice = screen.getByTestId('store-notice');
+    expect(notice.textContent).toBe(''); // the board has not answered yet
+    act(() => store.applyBoard({ ...BOARD, store: 'unreachable' }));
+    expect(notice.textContent).toBe("The board's record store is not answering: showing the last data received.");
+    expect(notice.closest('header')!.className).toBe('top');
+    expect(screen.getByTestId('nfl-games').querySelectorAll('article')).toHaveLength(16); // the last data, still shown
+    act(() => store.applyBoard(BOARD));
+    expect(notice.textContent).toBe('');
   });
 
   it('keeps followed teams from the settings in the browser', () => {

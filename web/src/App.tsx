@@ -1,9 +1,11 @@
-// The shell: header with tabs, the connection indicator and the units toggle; one page at a time,
-// chosen by the URL hash so a wall tablet can be pointed at #/nfl directly.
+// The shell: header with tabs, the connection indicator, the units toggle and a line while the
+// board's store is down; one page at a time, chosen by the URL hash so a wall tablet can be pointed
+// at #/nfl directly.
 import { useEffect, useState } from 'react';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { PanelMirror } from './components/PanelMirror';
 import { SettingsPanel, UnitsToggle } from './components/SettingsPanel';
+import { StoreNotice } from './components/StoreNotice';
 import { useLive } from './live/LiveContext';
 import { EnvironmentPage } from './pages/EnvironmentPage';
 import { MlbPage } from './pages/MlbPage';
@@ -37,6 +39,7 @@ export function App() {
         <span className="brand">ecoboard</span>
         <ConnectionIndicator connection={connection} />
         <UnitsToggle />
+        <StoreNotice />
       </header>
       <nav className="tabs">
         {TABS.map((t) => (
