@@ -50,6 +50,10 @@ describe('dashboard against the real API', () => {
     assert.equal(await game.locator('.status-sub').textContent(), '1st & 10 · IND 23');
     // a kickoff at 20:25Z in the board's zone (America/Chicago), not the browser's (America/New_York)
     await card('401437640').locator('.status', { hasText: 'Sun 3:25 PM' }).waitFor();
+    // the board follows NE (its default configuration) and this phone has chosen no team: NE's game first
+    await page.locator('[data-testid=nfl-games] article:first-child[data-game-id="401437630"]').waitFor();
+    assert.deepEqual(await page.locator('[data-testid=nfl-games] .team-followed .team-abbr').allTextContents(), ['NE']);
+    assert.equal(await page.getByTestId('store-notice').textContent(), ''); // the store answers
   });
 
   it('shows a record written by another process without a reload', async () => {
