@@ -147,6 +147,21 @@ describe('LiveStore', () => {
     expect(fetched.filter((url) => url === '/api/v1/board')).toHaveLength(3);
   });
 
+  it('does not read the board on the timer while the page is hidden', async () => {
+    store = makeStore(30000);
+    store.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    try {
+      await vi.advanceTimersByTimeAsync(90000);
+      expect(fetched.filter((url) => url === '/api/v1/board')).toHaveLength(1);
+    } finally {
+      visibility.mockRestore();
+    }
+    await vi.advanceTimersByTimeAsync(30000);
+    expect(fetched.filter((url) => url === '/api/v1/board')).toHaveLength(2);
+  });
+
   it('merges the snapshot and stream events, and shows the connection state', async () => {
     snapshots.push({ nfl: rec('nfl', 5), mlb: rec('mlb', 2) });
     const seen: string[] = [];
