@@ -1,6 +1,6 @@
 // Viewer settings: units, followed teams, and the control token (kept in this browser only).
 import { useState } from 'react';
-import { parseTeams, updateSettings, useSettings } from '../live/settings';
+import { parseTeams, resetToBoard, updateSettings, useHasOwnChoice, useSettings } from '../live/settings';
 
 export function UnitsToggle() {
   const { units } = useSettings();
@@ -35,12 +35,18 @@ function FollowField({ follow }: { follow: readonly string[] }) {
 
 export function SettingsPanel() {
   const settings = useSettings();
+  const ownChoice = useHasOwnChoice();
   const [token, setToken] = useState('');
   return (
     <section className="panel settings">
       <h2>Settings</h2>
       {/* keyed by the teams in force, so the board's teams fill the field once they arrive */}
       <FollowField key={settings.follow.join(',')} follow={settings.follow} />
+      {ownChoice && (
+        <p>
+          <button type="button" onClick={resetToBoard}>Use the board&apos;s units and teams</button>
+        </p>
+      )}
       {settings.token ? (
         <p>
           Control token set.{' '}

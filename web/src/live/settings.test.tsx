@@ -92,4 +92,20 @@ describe('settings', () => {
     expect(localStorage.getItem('ecoboard.follow')).toBe('CHW,KC');
     expect(input().value).toBe('CHW, KC');
   });
+
+  it('goes back to the board\'s units and teams on request, keeping the token', () => {
+    localStorage.setItem('ecoboard.token', 't0ken');
+    const { store } = renderWithRecords(<><UnitsToggle /><SettingsPanel /></>, [], { units: 'imperial', follow: ['NYY'], board: CHICAGO });
+    const input = () => screen.getByPlaceholderText<HTMLInputElement>('BOS, KC');
+    const reset = () => screen.queryByRole('button', { name: 'Use the board\'s units and teams' });
+    expect(input().value).toBe('NYY');
+    fireEvent.click(reset()!);
+    expect([localStorage.getItem('ecoboard.units'), localStorage.getItem('ecoboard.follow')]).toEqual([null, null]);
+    expect(localStorage.getItem('ecoboard.token')).toBe('t0ken');
+    expect(input().value).toBe('CHW, KC');
+    expect(screen.getByRole('button', { name: 'temperature units' }).querySelector('.on')!.textContent).toBe('°C');
+    expect(reset()).toBeNull();
+    act(() => store.applyBoard({ ...CHICAGO, units: 'imperial' }));
+    expect(screen.getByRole('button', { name: 'temperature units' }).querySelector('.on')!.textContent).toBe('°F');
+  });
 });

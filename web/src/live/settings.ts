@@ -81,6 +81,21 @@ export function updateSettings(patch: Partial<Settings>): void {
   for (const listener of listeners) listener();
 }
 
+/** Forget the viewer's units and followed teams: the board's apply again (the token is kept). */
+export function resetToBoard(): void {
+  current = { ...get(), units: null, follow: null };
+  const s = storage();
+  s?.removeItem(KEYS.units);
+  s?.removeItem(KEYS.follow);
+  for (const listener of listeners) listener();
+}
+
+/** Whether the viewer has chosen units or followed teams of their own (stored, or ?follow=). */
+export function useHasOwnChoice(): boolean {
+  const choice = useSyncExternalStore(subscribe, get, get);
+  return choice.units !== null || choice.follow !== null;
+}
+
 /** Forget the cached settings so the next read reloads them (tests, storage events). */
 export function reloadSettings(): void {
   current = null;
