@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator
 
 import trio
 from quart import Response, request
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from .._errors import BusError, StoreError
 from . import _board, _display, _health, _openapi, _records, _static
@@ -66,6 +66,8 @@ async def _http_error(error: HTTPException) -> Response:
         allowed = sorted(error.valid_methods or ())
         headers["Allow"] = ", ".join(allowed)
         return error_response(405, f"{request.method} is not allowed on {request.path}", headers, allowed=allowed)
+    if isinstance(error, NotFound) and (command := _display.unknown_command()) is not None:
+        return command
     return error_response(error.code or 500, error.description or error.name, headers)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hmac
 import io
 import json
-import math
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -102,21 +101,51 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+_NO_BODY = object()
+"""What :func:`_json_body` gives for a body that is not strict JSON."""
+BRIGHTNESS_EXPECTED = 'brightness: expected a JSON body {"value": N} with N a whole number 0..100'
+ECHO_MAX = 40
+"""Characters of a refused value echoed back in the 422 (a longer one is cut with "...")."""
+
+
 def _json_body(raw: bytes) -> Any:
-    """The request body as JSON, or ``None`` when it is not strict JSON (NaN, Infinity, too deep, not UTF-8)."""
+    """The request body as JSON, or :data:`_NO_BODY` when it is not strict JSON (NaN, Infinity, too
+    deep, not UTF-8)."""
     try:
         return json.loads(raw, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
-        return None
+        return _NO_BODY
 
 
-def _brightness(body: Any) -> int | None:
-    value = body.get("value") if isinstance(body, dict) else None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+def _echo(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= ECHO_MAX else text[: ECHO_MAX - 3] + "..."
+
+
+def _brightness(body: Any) -> int | str:
+    """The brightness asked for in ``body``, or what was received instead (for the 422)."""
+    if body is _NO_BODY:
+        return "a body that is not JSON"
+    if not isinstance(body, dict):
+        return f"the body {_echo(body)}"
+    if "value" not in body:
+        return "no value"
+    value = body["value"]
+    if isinstance(value, float) and value.is_integer():  # 50.0 is 50 (NaN and infinities are not integers)
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        return _echo(value)
+    return value
+
+
+def unknown_command() -> Response | None:
+    """The 404 for ``POST /api/v1/display/<name>`` when ``name`` is no command, with the commands
+    there are; ``None`` for any other path."""
+    prefix = f"{bp.url_prefix}/"
+    name = request.path.removeprefix(prefix)
+    if request.method != "POST" or not request.path.startswith(prefix) or not name or "/" in name:
         return None
-    if value != int(value):
-        return None
-    return int(value) if 0 <= value <= 100 else None
+    return error_response(404, f"unknown command {name!r}", commands=list(COMMANDS))
 
 
 # only the commands themselves: a catch-all would also take POST /frame.png, which must be a 405
@@ -125,7 +154,9 @@ async def control(command: str) -> Response:
     """Publish a control command on the bus; 202 once published.
 
     503 when no control token is configured (control disabled), 401 without the right
-    ``Authorization: Bearer`` token, 422 for a bad brightness body. An unknown command is no route (404).
+    ``Authorization: Bearer`` token, 422 for a bad brightness body (echoing what was received). An
+    unknown command is no route: the app's 404 handler answers it with the list of commands
+    (:func:`unknown_command`).
     """
     app = this_app()
     token = app.deps.control_token
@@ -138,8 +169,8 @@ async def control(command: str) -> Response:
     payload: dict[str, Any] = {"command": command}
     if command == "brightness":
         value = _brightness(_json_body(await request.get_data(as_text=False)))
-        if value is None:
-            return error_response(422, 'brightness: expected a JSON body {"value": N} with N a whole number 0..100')
+        if isinstance(value, str):
+            return error_response(422, f"{BRIGHTNESS_EXPECTED}, got {value}")
         payload["value"] = value
     try:
         await app.deps.bus.publish("control", payload)

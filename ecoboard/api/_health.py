@@ -14,7 +14,8 @@ from .._errors import StoreError
 from .._record import Record, utc_instant
 from ..store import AsyncStore
 from ._context import EcoboardApp, known_kinds, this_app
-from ._json import error_response, json_response, utc_now
+from ._json import json_response, utc_now
+from ._params import choice_param
 
 bp = Blueprint("health", __name__)
 
@@ -91,9 +92,7 @@ async def readyz() -> Response:
     counts with ``?strict=1``, because a stale provider should not take the dashboard (which shows
     stale markers) out of service.
     """
-    strict = request.args.get("strict", "0")
-    if strict not in ("0", "1", "true", "false"):
-        return error_response(422, f"strict: expected 1, true, 0 or false, got {strict!r}")
+    strict = choice_param("strict", "0", ("1", "true", "0", "false"))
     app = this_app()
     now = utc_now()
     reasons: list[str] = []

@@ -82,7 +82,7 @@ _PATHS: dict[str, Any] = {
                     },
                 },
                 "404": _json(_ERROR, "unknown kind (with `kinds`, the list of kinds)"),
-                "422": _json(_ERROR, "limit is not a whole number from 1 to 1000"),
+                "422": _json(_ERROR, "limit is not a whole number from 1 to 1000, or is given more than once"),
                 "503": _STORE_DOWN,
             },
         }
@@ -154,7 +154,8 @@ _PATHS: dict[str, Any] = {
                 "200": {
                     "description": "the event stream",
                     "content": {"text/event-stream": {"schema": {"type": "string"}}},
-                }
+                },
+                "422": _json(_ERROR, "last_event_id is given more than once"),
             },
         }
     },
@@ -194,7 +195,7 @@ _PATHS: dict[str, Any] = {
                     },
                     "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}},
                 },
-                "422": _json(_ERROR, "scale is not a whole number from 1 to 16"),
+                "422": _json(_ERROR, "scale is not a whole number from 1 to 16, or is given more than once"),
                 "503": _json(_ERROR, "no display (the API runs without the panel) or no frame drawn yet"),
             },
         }
@@ -250,8 +251,8 @@ _PATHS: dict[str, Any] = {
                     },
                 },
                 "401": _json(_ERROR, "missing or wrong bearer token"),
-                "404": _json(_ERROR, "unknown command"),
-                "422": _json(_ERROR, "bad brightness body"),
+                "404": _json(_ERROR, "unknown command (with `commands`, the commands there are)"),
+                "422": _json(_ERROR, "bad brightness body (the error says what was received)"),
                 "503": _json(_ERROR, "control disabled (no token configured) or bus unavailable"),
             },
         }
@@ -300,7 +301,7 @@ _PATHS: dict[str, Any] = {
             ],
             "responses": {
                 "200": _json("#/components/schemas/Readiness", "ready"),
-                "422": _json(_ERROR, "strict is not one of 0, 1, true, false"),
+                "422": _json(_ERROR, "strict is not one of 0, 1, true, false, or is given more than once"),
                 "503": _json(
                     "#/components/schemas/Readiness",
                     "not ready (store unreachable, no recent frame...); `reasons` says why",
@@ -332,6 +333,11 @@ _SCHEMAS: dict[str, Any] = {
             "allowed": {"type": "array", "items": {"type": "string"}, "description": "405 only: the methods allowed"},
             "kinds": {"type": "array", "items": {"type": "string"}, "description": "unknown kind: the kinds there are"},
             "kind": {"type": "string", "description": "no record yet: the kind asked for"},
+            "commands": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "unknown control command: the commands there are",
+            },
         },
         "additionalProperties": True,
     },
@@ -415,8 +421,9 @@ OPENAPI: dict[str, Any] = {
         "description": (
             "Records (docs/records.md), live updates over SSE, the LED display and its control. "
             'Every error is JSON, `{"error": message, ...}` (schema Error); a path below asked with a '
-            "method it does not list answers 405 with an `Allow` header and `allowed`, the methods it takes, and "
-            'an unexpected failure answers 500 `{"error": "internal error"}` (logged with its traceback). '
+            "method it does not list answers 405 with an `Allow` header and `allowed`, the methods it takes; "
+            'an unexpected failure answers 500 `{"error": "internal error"}` (logged with its traceback); a '
+            "query parameter given more than once answers 422 naming it. "
             "Each route lists every other status it answers."
         ),
     },

@@ -9,7 +9,7 @@ from quart import Blueprint, Response, request
 
 from ._context import known_kinds, this_app
 from ._json import error_response, json_response, record_json, utc_now
-from ._params import int_param
+from ._params import int_param, text_param
 from ._sse import decode_event_id, record_events
 
 bp = Blueprint("records", __name__, url_prefix="/api/v1")
@@ -91,7 +91,8 @@ async def events() -> Response:
     EventSource can pass the last id it saw as ``?last_event_id=`` instead.
     """
     app = this_app()
-    last_id = request.headers.get("Last-Event-ID") or request.args.get("last_event_id")
+    asked = text_param("last_event_id")  # read even when the header is there: a repeated one is refused
+    last_id = request.headers.get("Last-Event-ID") or asked
     body = record_events(app.hub, decode_event_id(last_id), app.deps.config.api.heartbeat_seconds)
     response = Response(
         body,

@@ -16,6 +16,10 @@ from PIL import Image
 from ._support import NOT_ASCII_WHOLE_NUMBERS, running_api, store_url_sqlite
 
 TOKEN = "s3cret-control-token-7f2a"
+NOT_FOUND = (
+    "The requested URL was not found on the server. If you entered the URL manually please check your spelling "
+    "and try again."
+)
 
 
 class PanelView:
@@ -212,7 +216,17 @@ async def test_control_needs_the_right_bearer_token(tmp_path):
         unknown = await _control(api, "dance")  # not a command: no such route
         assert unknown.status_code == 404
         assert unknown.headers["content-type"] == "application/json"
-        assert unknown.json()["error"].startswith("The requested URL was not found on the server.")
+        assert unknown.json() == {
+            "error": "unknown command 'dance'",
+            "commands": ["pause", "play", "next", "prev", "brightness", "reload"],
+        }
+        # not a command either: a deeper path, or another method, keeps the router's own answer
+        deeper = await _control(api, "next/now")
+        assert deeper.status_code == 404
+        assert deeper.json() == {"error": NOT_FOUND}
+        asked = await api.client.get("/api/v1/display/dance")
+        assert asked.status_code == 404
+        assert asked.json() == {"error": NOT_FOUND}
 
 
 async def test_accepted_commands_are_published_on_the_control_channel(tmp_path, caplog):
@@ -240,29 +254,43 @@ async def test_accepted_commands_are_published_on_the_control_channel(tmp_path, 
     assert TOKEN not in repr(api.app.deps)
 
 
-async def test_brightness_needs_a_value_from_0_to_100(tmp_path):
+async def test_brightness_needs_a_value_from_0_to_100_and_the_422_says_what_it_got(tmp_path):
+    expected = 'brightness: expected a JSON body {"value": N} with N a whole number 0..100, got '
+    refused = [
+        ({"value": 101}, "101"),
+        ({"value": -1}, "-1"),
+        ({"value": True}, "true"),
+        ({"value": "50"}, '"50"'),
+        ({"value": 50.5}, "50.5"),
+        ({"value": [1]}, "[1]"),
+        ({"value": None}, "null"),
+        ({"value": 10**400}, "1" + "0" * 36 + "..."),  # too big for a float: a 422, not a 500
+        ({"value": "x" * 100}, '"' + "x" * 36 + "..."),
+        ({}, "no value"),
+        ([50], "the body [50]"),
+        (None, "a body that is not JSON"),  # no body at all
+    ]
     async with running_api(store_url_sqlite(tmp_path), token=TOKEN) as api:
-        for body in ({"value": 101}, {"value": -1}, {"value": True}, {"value": "50"}, {"value": 50.5}, {}, [50], None):
+        for body, got in refused:
             response = await _control(api, "brightness", json=body)
             assert response.status_code == 422, body
-            assert response.json() == {
-                "error": 'brightness: expected a JSON body {"value": N} with N a whole number 0..100'
-            }
-        response = await _control(api, "brightness", content=b"not json")
-        assert response.status_code == 422
+            assert response.json() == {"error": expected + got}
         # not strict JSON (NaN, a number too big for a float, nesting deeper than the parser goes): 422, not 500
-        for raw in (
-            b'{"value": NaN}',
-            b'{"value": 1e999}',
-            b'{"value": Infinity}',
-            b'{"value":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
-            b"\xff\xfe",
+        for raw, got in (
+            (b"not json", "a body that is not JSON"),
+            (b'{"value": NaN}', "a body that is not JSON"),
+            (b'{"value": Infinity}', "a body that is not JSON"),
+            (b'{"value": 1e999}', "Infinity"),
+            (b'{"value":' + b"[" * 100_000 + b"]" * 100_000 + b"}", "a body that is not JSON"),
+            (b"\xff\xfe", "a body that is not JSON"),
         ):
             response = await _control(api, "brightness", content=raw)
             assert response.status_code == 422, raw[:20]
-            assert response.json()["error"].startswith("brightness: expected a JSON body")
-        for value in (0, 100):
-            assert (await _control(api, "brightness", json={"value": value})).status_code == 202
+            assert response.json() == {"error": expected + got}
+        for value in (0, 100, 50.0):
+            response = await _control(api, "brightness", json={"value": value})
+            assert response.status_code == 202
+            assert response.json() == {"accepted": {"command": "brightness", "value": int(value)}}
 
 
 class BrokenView(PanelView):

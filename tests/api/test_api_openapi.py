@@ -31,12 +31,12 @@ class Ask:
     method: str
     route: str
     path: str
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str | list[str]] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
     body: Any = None
 
 
-def get(route: str, path: str | None = None, **params: str) -> Ask:
+def get(route: str, path: str | None = None, **params: str | list[str]) -> Ask:
     return Ask("GET", route, path or route, params)
 
 
@@ -144,6 +144,7 @@ WHILE_UP = [
     get("/api/v1/board"),
     get("/api/v1/events"),
     get("/api/v1/events", last_event_id="weather.1"),
+    get("/api/v1/events", last_event_id=["weather.1", "weather.1"]),  # given twice
     get("/api/v1/display"),
     *(get(FRAME, scale=v) for v in ("1", "4", "16", "0", "17", "2.5")),
     *(command(name) for name in ("pause", "play", "next", "prev", "reload")),
