@@ -39,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "snapshot", help="render one page to a PNG file", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--page", required=True, help="page name: " + ", ".join(sorted(PAGES)))
-    parser.add_argument("--out", required=True, type=Path, metavar="FILE.png", help="PNG file to write")
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE.png", help="PNG file to write (its name ends in .png)"
+    )
     parser.add_argument("--scale", type=int, default=4, help="pixels per panel pixel (default 4)")
     parser.add_argument("--now", metavar="ISO", help="draw as at this instant, e.g. 2024-04-28T19:00:00+00:00")
     parser.add_argument("--replay", metavar="DIR", help="fetch the page's kinds from recorded responses in DIR")
@@ -57,6 +59,10 @@ def run_snapshot(args: argparse.Namespace) -> int:
         raise ConfigError(f"--page: expected one of {', '.join(sorted(PAGES))}, got {args.page!r}")
     if not 1 <= args.scale <= 32:
         raise ConfigError(f"--scale: expected 1 to 32, got {args.scale}")
+    if args.out.suffix.lower() != ".png":  # never PNG bytes under another format's name
+        raise ConfigError(
+            f"--out: expected a file name ending in .png (snapshot writes PNG only), got {str(args.out)!r}"
+        )
     now = now_or_clock(args.now)
     source = config_file(args.config)
     config = load_config(source)

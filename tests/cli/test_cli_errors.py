@@ -8,8 +8,9 @@ from pathlib import Path
 
 
 def _ecoboard(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ecoboard", *args], capture_output=True, text=True, timeout=120,
-                          cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "ecoboard", *args], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
 
 
 def test_snapshot_to_a_missing_directory(tmp_path: Path) -> None:
@@ -25,6 +26,27 @@ def test_run_refuses_an_unknown_page(tmp_path: Path) -> None:
     config.write_text("display:\n  pages:\n    - {page: clock, seconds: 5}\n    - {page: nope, seconds: 5}\n")
     proc = _ecoboard("run", "--config", str(config), "--port", "0", cwd=tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines()[-1].startswith(
-        f"ecoboard run: error: {config}: display.pages[1].page: expected one of clock, daily, events, ")
+    assert (
+        proc.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"ecoboard run: error: {config}: display.pages[1].page: expected one of clock, daily, events, ")
+    )
     assert proc.stderr.strip().endswith("got 'nope'")
+
+
+def test_snapshot_refuses_an_out_file_that_is_not_png(tmp_path: Path) -> None:
+    for name in ("x.jpg", "x.png.gif", "x"):
+        out = tmp_path / name
+        proc = _ecoboard(
+            "snapshot", "--page", "clock", "--out", str(out), "--now", "2024-04-28T20:10:00Z", cwd=tmp_path
+        )
+        assert proc.returncode == 2
+        assert proc.stderr.strip().splitlines() == [
+            f"ecoboard snapshot: error: --out: expected a file name ending in .png (snapshot writes PNG only), "
+            f"got {str(out)!r}"
+        ]
+        assert not out.exists()
+    out = tmp_path / "X.PNG"  # the suffix in any case
+    proc = _ecoboard("snapshot", "--page", "clock", "--out", str(out), "--now", "2024-04-28T20:10:00Z", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
