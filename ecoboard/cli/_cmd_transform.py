@@ -113,8 +113,12 @@ def _answers(args: argparse.Namespace, provider: Provider, ctx: FetchContext) ->
     paths = _paths(args, names[0])
     missing = [n for n in names if n not in paths]
     if missing:
+        unknown = [repr(n) for n in paths if n not in names]  # a typo of the missing name, most likely
+        named = (
+            f"; --file {', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not among them" if unknown else ""
+        )
         raise ConfigError(
-            f"no answer given for request {', '.join(missing)} (requests: {', '.join(names)}; "
+            f"no answer given for request {', '.join(missing)}{named} (requests: {', '.join(names)}; "
             "give FILE for the first and --file NAME=PATH for the others)"
         )
     answers = {name: _read(provider, paths[name]) for name in names}

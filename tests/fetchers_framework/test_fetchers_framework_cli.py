@@ -23,8 +23,9 @@ def transform(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_transform_prints_the_normalized_record(capsys) -> None:
-    code, out, err = transform(capsys, "mlb", "--provider", "mlb-statsapi", "--now", "2022-04-07T20:00:00Z",
-                               str(POSTPONED))
+    code, out, err = transform(
+        capsys, "mlb", "--provider", "mlb-statsapi", "--now", "2022-04-07T20:00:00Z", str(POSTPONED)
+    )
     assert (code, err) == (0, "")
     record = json.loads(out)
     assert (record["kind"], record["version"], record["source"]) == ("mlb", 0, "mlb-statsapi")
@@ -41,23 +42,51 @@ def test_transform_prints_the_normalized_record(capsys) -> None:
 def test_transform_takes_further_requests_as_name_equals_path(capsys) -> None:
     sun = FIXTURES / "met-norway" / "sunrise3-sun-oslo-2022-12-18.json"
     moon = FIXTURES / "met-norway" / "sunrise3-moon-oslo-2022-12-18.json"
-    code, out, err = transform(capsys, "sun_moon", "--provider", "met-norway", "--now", "2022-12-18T12:00:00+01:00",
-                               str(sun), "--file", f"moon={moon}")
+    code, out, err = transform(
+        capsys,
+        "sun_moon",
+        "--provider",
+        "met-norway",
+        "--now",
+        "2022-12-18T12:00:00+01:00",
+        str(sun),
+        "--file",
+        f"moon={moon}",
+    )
     assert (code, err) == (0, "")
     data = json.loads(out)["data"]
     assert (data["moon_phase_degrees"], data["moon_phase"]) == (288.54, "waning_crescent")
-    code, out, err = transform(capsys, "sun_moon", "--provider", "met-norway", "--now", "2022-12-18T12:00:00Z",
-                               str(sun))
+    code, out, err = transform(
+        capsys, "sun_moon", "--provider", "met-norway", "--now", "2022-12-18T12:00:00Z", str(sun)
+    )
     assert (code, out) == (2, "")
-    assert err == ("ecoboard transform: error: no answer given for request moon (requests: sun, moon; "
-                   "give FILE for the first and --file NAME=PATH for the others)\n")
+    assert err == (
+        "ecoboard transform: error: no answer given for request moon (requests: sun, moon; "
+        "give FILE for the first and --file NAME=PATH for the others)\n"
+    )
+    # a name that is no request (a typo of the missing one) is named beside the requests there are
+    met_norway = ("sun_moon", "--provider", "met-norway", "--now", "2022-12-18T12:00:00Z")
+    code, out, err = transform(capsys, *met_norway, str(sun), "--file", f"bogus={moon}")
+    assert (code, out) == (2, "")
+    assert err == (
+        "ecoboard transform: error: no answer given for request moon; --file 'bogus' is not among them "
+        "(requests: sun, moon; give FILE for the first and --file NAME=PATH for the others)\n"
+    )
+    code, out, err = transform(capsys, *met_norway, "--file", f"mon={moon}", "--file", f"sunn={sun}")
+    assert (code, out) == (2, "")
+    assert err == (
+        "ecoboard transform: error: no answer given for request sun, moon; --file 'mon', 'sunn' are not "
+        "among them (requests: sun, moon; give FILE for the first and --file NAME=PATH for the others)\n"
+    )
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (LIVE_SCHEDULE.read_bytes()[:3000], "not valid JSON: Unterminated string starting at (line 1, column 2996 "
-                                            "of a body of 3000 bytes)"),
+        (
+            LIVE_SCHEDULE.read_bytes()[:3000],
+            "not valid JSON: Unterminated string starting at (line 1, column 2996 of a body of 3000 bytes)",
+        ),
         (b"", "empty body (HTTP 200)"),
         (b"<!doctype html><title>Access Denied</title>", "got an HTML page titled 'Access Denied' instead of JSON"),
         (b'{"dates": "tomorrow"}', "mlb-statsapi: mlb: "),
@@ -110,9 +139,13 @@ def test_fetch_once_failure_is_one_line_and_writes_nothing(capsys, tmp_path: Pat
     db = tmp_path / "board.sqlite3"
     empty, err = fetch_from_an_empty_replay(capsys, tmp_path, "mlb")
     assert err.count("\n") == 1
-    assert err.startswith("ecoboard fetch: error: mlb-statsapi: https://statsapi.mlb.com/api/v1/schedule?sportId=1&date=")
-    assert err.endswith(f"HTTP 404 Not Found: replay: create {empty}/statsapi.mlb.com/api/v1/schedule.json "
-                        "(or an index.yaml entry) to answer GET https://statsapi.mlb.com/api/v1/schedule\n")
+    assert err.startswith(
+        "ecoboard fetch: error: mlb-statsapi: https://statsapi.mlb.com/api/v1/schedule?sportId=1&date="
+    )
+    assert err.endswith(
+        f"HTTP 404 Not Found: replay: create {empty}/statsapi.mlb.com/api/v1/schedule.json "
+        "(or an index.yaml entry) to answer GET https://statsapi.mlb.com/api/v1/schedule\n"
+    )
     assert open_store(f"sqlite:///{db}").latest_versions() == {}
 
 
@@ -138,8 +171,10 @@ def test_a_missing_replay_file_is_named_in_full_after_a_short_url(capsys, tmp_pa
     # open-meteo's query is ~800 characters: cut at 100 so the file to create is not buried
     assert head.startswith("ecoboard fetch: error: open-meteo: https://api.open-meteo.com/v1/forecast?latitude=")
     assert len(head) == len("ecoboard fetch: error: open-meteo: ") + 101 and head.endswith("…")
-    assert tail == (f"replay: create {empty}/api.open-meteo.com/v1/forecast.json (or an index.yaml entry) "
-                    "to answer GET https://api.open-meteo.com/v1/forecast\n")
+    assert tail == (
+        f"replay: create {empty}/api.open-meteo.com/v1/forecast.json (or an index.yaml entry) "
+        "to answer GET https://api.open-meteo.com/v1/forecast\n"
+    )
 
 
 def test_fetch_once_written_but_not_announced_exits_4_with_one_line(capsys, tmp_path: Path) -> None:
