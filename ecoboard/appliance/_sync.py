@@ -207,12 +207,15 @@ class Syncer:
 
     async def reload_pages(self) -> tuple[PageSpec, ...] | None:
         """The page cycle from the store's display config, else the config file's; ``None`` (the current
-        pages stay) on a store error, or when a stored row names a page the renderer cannot draw or an
-        option its page does not take."""
+        pages stay) when the store cannot give it (unreachable, or a row it cannot read) or a stored
+        row names a page the renderer cannot draw or an option its page does not take.
+
+        Every such refusal is one ERROR line in one wording, named by the board's mode (local, cluster
+        or hybrid), whichever bus the reload came over."""
         try:
             stored = await self.store.display_config()
         except StoreError as exc:
-            log.warning("%s sync: reload failed, keeping the current pages (%s)", self.name, exc)
+            self._refuse_pages(str(exc))
             return None
         errors = [
             error
@@ -220,11 +223,16 @@ class Syncer:
             for error in page_spec_errors(spec, f"display_config: row [{row}]")
         ]
         if errors:
-            log.error(
-                "%s sync: the stored page cycle is refused, keeping the current pages: %s", self.name, "; ".join(errors)
-            )
+            self._refuse_pages("; ".join(errors))
             return None
         return await trio.to_thread.run_sync(self.prepare_pages, stored or self.config.display.pages)
+
+    def _refuse_pages(self, reason: str) -> None:
+        log.error(
+            "%s mode: the page cycle is not reloaded from the store, keeping the current pages: %s",
+            self.config.mode,
+            reason,
+        )
 
     def _send(self, instruction: Instruction) -> None:
         try:
