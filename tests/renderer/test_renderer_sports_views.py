@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from ecoboard.renderer._context import PageContext
 from ecoboard.renderer._views import per_record
+from ecoboard.renderer.pages._mlb import screen as mlb_screen
 from ecoboard.renderer.pages._sports_rotation import followed_teams, games_to_show, rotation_index
 from ecoboard.renderer.pages._sports_view import (
     NEUTRAL_BAND,
@@ -33,6 +35,7 @@ from ._sports_records import (
     T_OPENING,
     data_of,
     fixture,
+    record,
     scenes,
 )
 
@@ -304,3 +307,16 @@ def test_live_game_without_a_play_or_note_names_its_venue() -> None:
     view = mlb_view(_game(data, "747125"), NY, data["date"])
     assert view.phase == PHASE_LIVE
     assert view.last_play == "at Truist Park"
+
+
+def test_games_of_a_record_about_another_day_show_their_date() -> None:
+    # the recorded 2024-04-28 schedule fetched on 2026-12-04 (a cached answer, the demo): the record keeps 2024-04-28
+    now = datetime(2026, 12, 4, 17, 0, tzinfo=UTC)
+    data = data_of("mlb", "mlb-statsapi", fixture(MLB_LIVE_2024), now)
+    assert data["date"] == "2024-04-28"
+    ctx = PageContext(records={"mlb": record("mlb", "mlb-statsapi", data, now)}, now=now, options={"teams": "BOS"})
+    pregame = mlb_screen(ctx).view  # BOS, followed, comes first: CHC @ BOS
+    assert (pregame.headline, pregame.detail) == ("4/28 7:10 PM", "Pregame")
+    same_day = datetime(2024, 4, 28, 20, 10, tzinfo=UTC)
+    ctx = PageContext(records={"mlb": record("mlb", "mlb-statsapi", data, same_day)}, now=same_day, options=ctx.options)
+    assert mlb_screen(ctx).view.headline == "7:10 PM"

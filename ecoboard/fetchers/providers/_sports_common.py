@@ -1,6 +1,10 @@
 """What every sports provider shares: the scoreboard day, the polling rule, game ordering and the
 next game after an empty day (C18).
 
+A record keeps the day (MLB) or week (NFL) its answer is about, even when that is not the one asked
+for (a cache handing back another day, the recorded demo): the board labels the games with their real
+date, and games of another day or week never drive the live cadence (C29).
+
 ``base_url`` (C16) is the one of :mod:`._payload`, re-exported here for the sports adapters.
 """
 
@@ -24,6 +28,7 @@ __all__ = [
     "base_url",
     "board_day",
     "games_next_poll",
+    "is_current",
     "mlb_data",
     "next_game_range",
     "sports_provider",
@@ -43,10 +48,32 @@ def board_day(ctx: FetchContext) -> date:
     return scoreboard_day(ctx.now, ctx.config.timezone, ctx.config.scoreboard_rollover)
 
 
+def _iso_day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def is_current(data: Mapping[str, Any], ctx: FetchContext) -> bool:
+    """True when ``data`` is about the scoreboard day at ``ctx.now``: an MLB ``date`` equal to it, or an NFL
+    ``week`` whose dates hold it (a day of slack either side: the week's dates are US Pacific, the
+    scoreboard day the configured zone's). Data without a readable day or week counts as current.
+    """
+    today = board_day(ctx)
+    if "date" in data:
+        return _iso_day(data["date"]) in (today, None)
+    week = data.get("week") or {}
+    start, end = _iso_day(week.get("start")), _iso_day(week.get("end"))
+    slack = timedelta(days=1)
+    return (start is None or start - slack <= today) and (end is None or today <= end + slack)
+
+
 def games_next_poll(data: Mapping[str, Any], ctx: FetchContext) -> float:
-    """C29: the live period while a game is on or about to start, longer waits otherwise."""
+    """C29: the live period while a game is on or about to start, longer waits otherwise; the games of
+    another day or week (:func:`is_current`) are not today's, so they are polled as a day without games."""
     return next_poll_seconds(
-        data.get("games") or (),
+        (data.get("games") or ()) if is_current(data, ctx) else (),
         ctx.now,
         period=ctx.settings.period,
         period_live=ctx.settings.period_live,
@@ -92,6 +119,31 @@ def _next_game(games: list[dict[str, Any]], now: datetime, followed: tuple[str, 
 
 
 @cache
+def log_other_day_once(kind: str, provider: str, asked: str, answered: str) -> None:
+    """Log an answer about another day or week than the one asked for (once per provider and pair)."""
+    log.warning(
+        "%s (%s): asked for the games of %s, the answer holds those of %s: the record keeps them as they are "
+        "(a cached answer, or the recorded demo) and they do not set the live polling cadence",
+        kind,
+        provider,
+        asked,
+        answered,
+    )
+
+
+def _record_day(answered: str | None, games: list[dict[str, Any]], ctx: FetchContext, provider: str) -> str:
+    """The day a record is about: the answer's own day when it has games and names a readable day, else
+    the scoreboard day that was asked for (an empty day, C18)."""
+    asked = board_day(ctx).isoformat()
+    day = _iso_day(answered)
+    if not games or day is None:
+        return asked
+    if day.isoformat() != asked:
+        log_other_day_once("mlb", provider, asked, day.isoformat())
+    return day.isoformat()
+
+
+@cache
 def _log_unreadable_once(provider: str, message: str) -> None:
     """Log a next-game answer that cannot be read (the cache makes it once per provider and message)."""
     log.warning("%s: the answer for the next game cannot be read, next_game stays null: %s", provider, message)
@@ -106,15 +158,19 @@ ReadGames = Callable[[Any, datetime, Mapping[str, Mapping[str, str]]], list[dict
 """A provider's reading of one answer into Games: ``(answer, now, team overrides) -> games``."""
 
 
-def mlb_data(day: Any, later: Any, read_games: ReadGames, ctx: FetchContext, provider: str) -> dict[str, Any]:
+def mlb_data(
+    day: Any, later: Any, read_games: ReadGames, ctx: FetchContext, provider: str, *, answered: str | None
+) -> dict[str, Any]:
     """The ``mlb`` data of a scoreboard day: its date, its games in start order and the next game (C18).
 
-    ``day`` is the answer for the scoreboard day; ``later`` the one for the days after it, asked
-    only when the day has no games (``None`` when not asked or when that request failed: the
-    coordinator logged it). The next game has not started (scheduled, pre-game, warm-up) and starts
-    after now: finals, live, postponed and cancelled games, games without a start time and games
-    whose start has passed are skipped. A followed team's game (``teams.mlb``) comes first, else the
-    league's first game. A ``later`` answer that cannot be read leaves ``next_game`` null (logged once).
+    ``day`` is the answer for the scoreboard day and ``answered`` the day that answer names: the
+    record's ``date`` when the answer has games (logged once when it is not the day asked for), else
+    the day asked for. ``later`` is the answer for the days after it, asked only when the day has no
+    games (``None`` when not asked or when that request failed: the coordinator logged it). The next
+    game has not started (scheduled, pre-game, warm-up) and starts after now: finals, live, postponed
+    and cancelled games, games without a start time and games whose start has passed are skipped. A
+    followed team's game (``teams.mlb``) comes first, else the league's first game. A ``later``
+    answer that cannot be read leaves ``next_game`` null (logged once).
     """
     overrides = team_overrides(ctx, "mlb")
     games = read_games(day, ctx.now, overrides)
@@ -124,7 +180,7 @@ def mlb_data(day: Any, later: Any, read_games: ReadGames, ctx: FetchContext, pro
             following = _next_game(read_games(later, ctx.now, overrides), ctx.now, ctx.config.teams.mlb)
         except PayloadError as exc:
             _log_unreadable_once(provider, str(exc))
-    return {"date": board_day(ctx).isoformat(), "games": start_order(games), "next_game": following}
+    return {"date": _record_day(answered, games, ctx, provider), "games": start_order(games), "next_game": following}
 
 
 def sports_provider(

@@ -86,9 +86,12 @@ def _games(board: Any, now: datetime, overrides: Mapping[str, Mapping[str, str]]
 
 
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
-    """The scoreboard day's games (docs/records.md ``mlb``), keyed by ESPN's game and team ids; on a day
-    without games, ``next_game`` comes from the ``range`` answer when there is one (C18)."""
-    return mlb_data(responses["scoreboard"], responses.get("range"), _games, ctx, NAME)
+    """The games of the day the scoreboard is about (``day.date``; docs/records.md ``mlb``), keyed by
+    ESPN's game and team ids; on a day without games, ``next_game`` comes from the ``range`` answer
+    when there is one (C18)."""
+    board = responses["scoreboard"]
+    answered = opt_str(obj(obj(board).get("day")).get("date"))
+    return mlb_data(board, responses.get("range"), _games, ctx, NAME, answered=answered)
 
 
 PROVIDERS = (

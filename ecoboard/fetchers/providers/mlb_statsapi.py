@@ -18,7 +18,17 @@ from typing import Any
 from ...sports import parse_instant
 from .._provider import FetchContext, RequestSpec
 from ._sports_common import MLB_OPTIONS, base_url, board_day, mlb_data, next_game_range, sports_provider
-from ._sports_json import need_obj, obj, opt_bool, opt_count, opt_str, require_int, require_list, require_obj
+from ._sports_json import (
+    items,
+    need_obj,
+    obj,
+    opt_bool,
+    opt_count,
+    opt_str,
+    require_int,
+    require_list,
+    require_obj,
+)
 from ._sports_status import statsapi_status
 from ._teams import apply_overrides, fill_unknown, mlb_teams
 
@@ -189,10 +199,17 @@ def _games(schedule: Any, now: datetime, overrides: Mapping[str, Mapping[str, st
     return games
 
 
+def _answered_day(schedule: Any) -> str | None:
+    """The day the schedule is about (``dates[0].date``), None when it names none."""
+    days = items(obj(schedule).get("dates"))
+    return opt_str(obj(days[0]).get("date")) if days else None
+
+
 def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]:
-    """The scoreboard day's games (docs/records.md ``mlb``); an empty schedule is a normal day (C18)
-    whose ``next_game`` comes from the ``range`` answer when there is one."""
-    return mlb_data(responses["schedule"], responses.get("range"), _games, ctx, NAME)
+    """The games of the day the schedule is about (docs/records.md ``mlb``); an empty schedule is a
+    normal day (C18) whose ``next_game`` comes from the ``range`` answer when there is one."""
+    schedule = responses["schedule"]
+    return mlb_data(schedule, responses.get("range"), _games, ctx, NAME, answered=_answered_day(schedule))
 
 
 PROVIDERS = (

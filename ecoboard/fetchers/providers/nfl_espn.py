@@ -2,7 +2,9 @@
 
 One GET of ``<base>/scoreboard`` (ESPN answers with the current week). Season type and week come from
 the answer on every fetch (C20): postseason weeks are named by the league calendar ("Wild Card",
-"Divisional Round", "Conference Championship", "Super Bowl"), never "Week 5".
+"Divisional Round", "Conference Championship", "Super Bowl"), never "Week 5". A week whose dates do
+not hold today (a cached answer, the recorded demo) is kept as it is, logged once, and its games do
+not set the live polling cadence (C29).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from zoneinfo import ZoneInfo
 from ...sports import parse_instant, period_label, week_label, week_short
 from .._provider import FetchContext, RequestSpec
 from ._espn import base_game, check_league, season_type, team_side
-from ._sports_common import base_url, sports_provider, start_order
+from ._sports_common import base_url, board_day, is_current, log_other_day_once, sports_provider, start_order
 from ._sports_json import items, obj, opt_bool, opt_count, opt_int, opt_str, require_list
 from ._teams import TEAM_OPTIONS, apply_overrides, team_overrides
 
@@ -102,7 +104,11 @@ def transform(responses: Mapping[str, Any], ctx: FetchContext) -> dict[str, Any]
     season, week = _season_and_week(obj(board))
     events = require_list(board, "events", "events", NAME)
     games = [_game(event, index, week["number"], ctx.now, overrides) for index, event in enumerate(events)]
-    return {"season": season, "week": week, "games": start_order(games), "byes": _byes(obj(board), overrides)}
+    data = {"season": season, "week": week, "games": start_order(games), "byes": _byes(obj(board), overrides)}
+    if not is_current(data, ctx):
+        answered = f"{week['label']} {season['year']} ({week['start']} to {week['end']})"
+        log_other_day_once("nfl", NAME, board_day(ctx).isoformat(), answered)
+    return data
 
 
 PROVIDERS = (sports_provider("nfl", NAME, requests, transform, DEFAULT_BASE_URL, options=TEAM_OPTIONS),)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from ...sports import scoreboard_day
 from .._canvas import Canvas
 from .._context import PageContext
 from .._layout import Layout, get_layout
@@ -101,11 +102,15 @@ def draw_live(canvas: Canvas, layout: Layout, view: GameView, stale: str) -> Non
 
 
 def plan(
-    data: Mapping[str, Any], followed: tuple[str, ...], mode: str, tz: ZoneInfo, now: datetime
+    data: Mapping[str, Any], followed: tuple[str, ...], mode: str, *, tz: ZoneInfo, today: str, now: datetime
 ) -> tuple[GameView, ...]:
-    """The views of the games to rotate through, in display order (the order does not depend on ``now``)."""
+    """The views of the games to rotate through, in display order (the order does not depend on ``now``).
+
+    Start times are read against ``today``, the scoreboard day at ``now``: the games of a record about
+    another day (a cached answer, the recorded demo) show their date ("4/28 7:10 PM").
+    """
     games = games_to_show(data.get("games") or (), followed, mode, now)
-    return tuple(mlb_view(game, tz, data.get("date")) for game in games)
+    return tuple(mlb_view(game, tz, today) for game in games)
 
 
 @dataclass(frozen=True)
@@ -116,10 +121,12 @@ class Screen:
     stale: str = ""
 
 
-def _setup(ctx: PageContext) -> tuple[tuple[str, ...], str, ZoneInfo]:
-    """Followed teams, mode and zone of the page's options and config."""
+def _setup(ctx: PageContext) -> tuple[tuple[str, ...], str, ZoneInfo, str]:
+    """Followed teams, mode, zone and scoreboard day (the rollover is HH:MM, so fixed within a minute)."""
+    tz = ZoneInfo(ctx.config.timezone)
+    today = scoreboard_day(ctx.now, tz, ctx.config.scoreboard_rollover).isoformat()
     followed = followed_teams(ctx.options.get("teams"), ctx.config.teams.mlb)
-    return followed, str(ctx.options.get("mode", "cycle_all")), ZoneInfo(ctx.config.timezone)
+    return followed, str(ctx.options.get("mode", "cycle_all")), tz, today
 
 
 def screen(ctx: PageContext) -> Screen | None:
@@ -128,8 +135,9 @@ def screen(ctx: PageContext) -> Screen | None:
     if record is None:
         return None
     data = record.data
-    followed, mode, tz = per_record("mlb_setup", None, (ctx.config, ctx.options), lambda: _setup(ctx))
-    views = per_record("mlb", record, (followed, mode, tz), lambda: plan(data, followed, mode, tz, ctx.now))
+    key = per_record("mlb_setup", None, (ctx.config, ctx.options, int(ctx.now.timestamp()) // 60), lambda: _setup(ctx))
+    followed, mode, tz, today = key
+    views = per_record("mlb", record, key, lambda: plan(data, followed, mode, tz=tz, today=today, now=ctx.now))
     if not views:
         return Screen(None)
     seconds = number_option(ctx.options, "rotate_seconds", DEFAULT_ROTATE_SECONDS, 1.0)
