@@ -1,4 +1,10 @@
-"""``/healthz`` (the process is alive) and ``/readyz`` (it can serve: store, frames, data freshness)."""
+"""``/healthz`` (the process is alive) and ``/readyz`` (it can serve: store, frames, data freshness).
+
+The per-kind report describes what this process serves: the store's records when it answers, else
+the records it holds in memory (those its SSE fan-out serves, and on a board those the panel draws).
+A ``fetch`` block appears only for the kinds this process fetches itself (``config.is_local``): in
+cluster mode none, in hybrid mode the local kinds.
+"""
 
 from __future__ import annotations
 
@@ -58,21 +64,22 @@ def _frame_age(last_frame_at: Any, now: datetime) -> float | None:
     return max((now - utc_instant(last_frame_at)).total_seconds(), 0.0)  # a frame drawn as we read the clock
 
 
-def _kinds(app: EcoboardApp, records: Mapping[str, Record] | None, now: datetime) -> dict[str, Any]:
+def _kinds(app: EcoboardApp, records: Mapping[str, Record], now: datetime) -> dict[str, Any]:
+    config = app.deps.config
     health = app.deps.health() if app.deps.health is not None else {}
     out: dict[str, Any] = {}
     for kind in known_kinds(app):
-        settings = app.deps.config.providers.get(kind)
+        settings = config.providers.get(kind)
         if settings is not None and not settings.enabled:
             continue
-        record = None if records is None else records.get(kind)
+        record = records.get(kind)
         entry: dict[str, Any] = {
             "version": None if record is None else record.version,
             "fetched_at": None if record is None else record.fetched_at,
             "valid_until": None if record is None else record.valid_until,
             "fresh": record is not None and not record.is_stale(now),
         }
-        if kind in health:
+        if kind in health and config.is_local(kind):
             entry["fetch"] = dict(health[kind])
         out[kind] = entry
     return out
@@ -88,9 +95,10 @@ async def readyz() -> Response:
     """200 when ready, else 503 with ``reasons``.
 
     Ready means: the store answers a ping and a read within :data:`STORE_CHECK_SECONDS`, and when
-    there is a display its last frame is recent. Per-kind freshness is always reported; it only
-    counts with ``?strict=1``, because a stale provider should not take the dashboard (which shows
-    stale markers) out of service.
+    there is a display its last frame is recent. Per-kind freshness is always reported (``records_from``
+    says whether of the store's records or, while it does not answer, of those held in memory); it
+    only counts with ``?strict=1``, because a stale provider should not take the dashboard (which
+    shows stale markers) out of service.
     """
     strict = choice_param("strict", "0", ("1", "true", "0", "false"))
     app = this_app()
@@ -108,9 +116,15 @@ async def readyz() -> Response:
             reasons.append("display: no frame drawn yet")
         elif age > FRAME_RECENT_SECONDS:
             reasons.append(f"display: last frame {age:.1f} s ago (more than {FRAME_RECENT_SECONDS:.0f} s)")
-    kinds = _kinds(app, records, now)
+    kinds = _kinds(app, app.hub.latest if records is None else records, now)
     if strict in ("1", "true"):
         reasons.extend(f"{kind}: no fresh record" for kind, entry in kinds.items() if not entry["fresh"])
-    store = "unreachable" if records is None else "ok"
-    body = {"ready": not reasons, "reasons": reasons, "store": store, "display": display, "kinds": kinds}
+    body = {
+        "ready": not reasons,
+        "reasons": reasons,
+        "store": "unreachable" if records is None else "ok",
+        "display": display,
+        "records_from": "memory" if records is None else "store",
+        "kinds": kinds,
+    }
     return json_response(body, status=200 if not reasons else 503)

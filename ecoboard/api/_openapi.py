@@ -408,7 +408,15 @@ _SCHEMAS: dict[str, Any] = {
             "reasons": {"type": "array", "items": {"type": "string"}},
             "store": {"type": "string"},
             "display": {"type": ["object", "null"]},
-            "kinds": {"type": "object"},
+            "records_from": {
+                "type": "string",
+                "enum": ["store", "memory"],
+                "description": "`kinds` describes the store's records, or (store unreachable) those held in memory",
+            },
+            "kinds": {
+                "type": "object",
+                "description": "per kind: version, fetched_at, valid_until, fresh; `fetch` for kinds fetched here",
+            },
         },
     },
 }

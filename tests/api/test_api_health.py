@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
-from ._support import FETCHED_AT, past, running_api, store_url_sqlite
+import pytest
+
+from ecoboard.store import open_store
+
+from ._support import DATA, FAR_FUTURE, FETCHED_AT, SOURCES, past, running_api, store_url_sqlite
 from .test_api_display import PanelView, gradient_frame
 
 
@@ -24,6 +30,7 @@ async def test_readyz_reports_store_and_per_kind_freshness(tmp_path):
         assert response.status_code == 200
         body = response.json()
         assert (body["ready"], body["reasons"], body["store"], body["display"]) == (True, [], "ok", None)
+        assert body["records_from"] == "store"
         assert list(body["kinds"]) == ["weather", "aqi", "mlb", "nfl", "sun_moon"]
         assert body["kinds"]["weather"] == {
             "version": 1,
@@ -65,6 +72,81 @@ async def test_readyz_merges_fetch_health_and_skips_disabled_kinds(tmp_path):
         assert "nfl" not in body["kinds"]
 
 
+HYBRID = {
+    "mode": "hybrid",
+    "cluster_kinds": ["mlb", "nfl"],
+    "store": {"url": "postgresql://ecoboard@127.0.0.1:5432/test"},
+    "bus": {"url": "redis://127.0.0.1:6379/0"},
+}
+"""A board fetching weather, aqi and sun_moon itself; mlb and nfl come from the cluster."""
+
+
+def _board_health() -> dict[str, dict[str, Any]]:
+    """What a board's health function gives: every kind, the cluster ones as its syncer sees them."""
+    return {
+        kind: {"ok": True, "stale": False, "last_success_at": None, "last_error": None, "consecutive_failures": 0}
+        for kind in ("weather", "aqi", "mlb", "nfl", "sun_moon")
+    }
+
+
+def _held(version: int | None) -> dict[str, Any]:
+    if version is None:
+        return {"version": None, "fetched_at": None, "valid_until": None, "fresh": False}
+    return {
+        "version": version,
+        "fetched_at": "2023-11-11T11:20:00+00:00",
+        "valid_until": "2100-01-01T00:00:00+00:00",
+        "fresh": True,
+    }
+
+
+def _stored(tmp_path: Path) -> str:
+    """A SQLite store holding weather v2 and mlb v1, written before the API starts (its fan-out reads
+    them at once)."""
+    url = store_url_sqlite(tmp_path)
+    store = open_store(url)
+    for kind in ("weather", "weather", "mlb"):
+        store.write(kind, fetched_at=FETCHED_AT, valid_until=FAR_FUTURE, source=SOURCES[kind], data=DATA[kind]())
+    store.close()
+    return url
+
+
+@pytest.mark.parametrize(
+    ("mode", "fetched_here"),
+    [("hybrid", {"weather", "aqi", "sun_moon"}), ("cluster", set())],
+)
+async def test_readyz_in_a_store_outage_reports_the_records_held_and_fetch_only_for_kinds_fetched_here(
+    tmp_path, mode, fetched_here
+):
+    config = {**HYBRID, "mode": mode, "cluster_kinds": HYBRID["cluster_kinds"] if mode == "hybrid" else []}
+    versions = {"weather": 2, "aqi": None, "mlb": 1, "nfl": None, "sun_moon": None}
+    fetch = {"fetch": _board_health()["weather"]}
+    kinds = {kind: {**_held(v), **(fetch if kind in fetched_here else {})} for kind, v in versions.items()}
+    async with running_api(_stored(tmp_path), config=config, health=_board_health) as api:
+        ready = await api.client.get("/readyz")
+        assert (ready.status_code, ready.json()) == (
+            200,
+            {"ready": True, "reasons": [], "store": "ok", "display": None, "records_from": "store", "kinds": kinds},
+        )
+
+        await api.store.aclose()  # every later call fails with StoreError
+        closed = tmp_path / "api" / "ecoboard.sqlite3"
+        ready = await api.client.get("/readyz")
+        assert (ready.status_code, ready.json()) == (
+            503,
+            {
+                "ready": False,
+                "reasons": [
+                    f"store unreachable: sqlite store {closed}: ping failed: Cannot operate on a closed database."
+                ],
+                "store": "unreachable",
+                "display": None,
+                "records_from": "memory",
+                "kinds": kinds,
+            },
+        )
+
+
 async def test_readyz_needs_a_recent_frame_when_there_is_a_display(tmp_path):
     view = PanelView(gradient_frame(), last_frame_at=None)
     async with running_api(store_url_sqlite(tmp_path), display=view) as api:
@@ -90,7 +172,7 @@ async def test_readyz_is_503_when_the_store_is_unreachable(tmp_path):
         response = await api.client.get("/readyz")
         assert response.status_code == 503
         body = response.json()
-        assert body["store"] == "unreachable"
+        assert (body["store"], body["records_from"]) == ("unreachable", "memory")
         assert body["reasons"][0].startswith("store unreachable: ")
         records = await api.client.get("/api/v1/records")
         assert records.status_code == 503
