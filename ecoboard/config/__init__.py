@@ -15,6 +15,7 @@ from ._model import (
     StoreSettings,
     Teams,
 )
+from ._values import unquoted_time_note
 
 __all__ = [
     "ENV_PREFIX",
@@ -33,4 +34,5 @@ __all__ = [
     "config_problems",
     "load_config",
     "parse_config",
+    "unquoted_time_note",
 ]

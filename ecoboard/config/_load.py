@@ -53,9 +53,13 @@ def shown(value: Any) -> str:
 
 
 class _Invalid(Exception):
-    def __init__(self, path: str, expectation: str, value: Any) -> None:
+    def __init__(self, path: str, expectation: str, value: Any, note: str | None = None) -> None:
         super().__init__(path)
-        self.path, self.expectation, self.value = path, expectation, value
+        self.path, self.expectation, self.value, self.note = path, expectation, value, note
+
+
+class _EnvText(str):
+    """A text that came from an environment variable, where a list is written as comma-separated text."""
 
 
 def _join(path: str, key: str) -> str:
@@ -63,6 +67,8 @@ def _join(path: str, key: str) -> str:
 
 
 def _convert(tp: Any, value: Any, path: str) -> Any:
+    if isinstance(value, _EnvText):
+        value = str(value)  # the model holds plain texts
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
@@ -77,7 +83,7 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if dataclasses.is_dataclass(tp):
         return _build(tp, value, path)
     if origin is tuple:
-        if isinstance(value, str):
+        if isinstance(value, str) and not dataclasses.is_dataclass(args[0]):
             value = [v.strip() for v in value.split(",") if v.strip()]
         if not isinstance(value, list | tuple):
             raise _Invalid(path, "a list", value)
@@ -125,21 +131,36 @@ def _build(cls: type, value: Any, path: str) -> Any:
             for key in value[name]:
                 if key not in allowed_keys:
                     raise _Invalid(_join(_join(path, name), str(key)), "one of " + ", ".join(allowed_keys), _UNSHOWN)
+        raw = value[name]
+        if "list_only" in fld.metadata and isinstance(raw, str) and not isinstance(raw, _EnvText):
+            raise _Invalid(_join(path, name), fld.metadata["list_only"], raw)
         try:
-            converted = _convert(hints[name], value[name], _join(path, name))
+            converted = _convert(hints[name], raw, _join(path, name))
         except _Invalid as bad:
             if check and bad.path == _join(path, name):
                 raise _Invalid(bad.path, check[1], bad.value) from None
             raise
         if check and converted is not None and not check[0](converted):
-            raise _Invalid(_join(path, name), check[1], value[name])
+            note = fld.metadata.get("note")
+            raise _Invalid(_join(path, name), check[1], raw, note(raw) if note else None)
+        _check_each(fld.metadata.get("each"), converted, _join(path, name))
         kwargs[name] = converted
     try:
         return cls(**kwargs)
     except TypeError as exc:
-        missing = [n for n, f in fields.items() if n not in value and f.default is dataclasses.MISSING
-                   and f.default_factory is dataclasses.MISSING]
+        missing = [
+            n
+            for n, f in fields.items()
+            if n not in value and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        ]
         raise _Invalid(_join(path, missing[0] if missing else ""), "a value (required)", None) from exc
+
+
+def _check_each(check: tuple[Any, str] | None, items: Any, path: str) -> None:
+    """Refuse the first entry of the list ``items`` that fails ``check`` (``None``: no check)."""
+    for index, item in enumerate(items if check else ()):
+        if not check[0](item):
+            raise _Invalid(f"{path}[{index}]", check[1], item)
 
 
 def _check_mode(config: Config) -> None:
@@ -148,10 +169,21 @@ def _check_mode(config: Config) -> None:
     if config.mode == "local":
         return
     if not config.store.url_secret and config.store.url.startswith("sqlite:"):
-        raise _Invalid("store.url", f"a postgresql:// URL (or store.url_secret) in {config.mode} mode",
-                       config.store.url)
+        raise _Invalid(
+            "store.url", f"a postgresql:// URL (or store.url_secret) in {config.mode} mode", config.store.url
+        )
     if not config.bus.url_secret and config.bus.url.startswith("memory:"):
         raise _Invalid("bus.url", f"a redis:// URL (or bus.url_secret) in {config.mode} mode", config.bus.url)
+
+
+def _check_cluster_kinds(config: Config) -> None:
+    """``cluster_kinds`` means something in hybrid mode only, and there it must name a kind."""
+    kinds = list(config.cluster_kinds)
+    if config.mode == "hybrid" and not kinds:
+        raise _Invalid("cluster_kinds", "at least one kind in hybrid mode (with none, use mode: local)", kinds)
+    if config.mode != "hybrid" and kinds:
+        whole = "every kind comes from the cluster" if config.mode == "cluster" else "this board fetches every kind"
+        raise _Invalid("cluster_kinds", f"[] in {config.mode} mode ({whole}; only hybrid mode reads it)", kinds)
 
 
 def _merge(base: dict[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
@@ -172,8 +204,10 @@ def _env_value(text: str) -> Any:
     try:
         value = load_yaml(text)
     except yaml.YAMLError:
-        return text
-    return text if isinstance(value, dict) else value
+        return _EnvText(text)
+    if isinstance(value, dict):
+        return _EnvText(text)
+    return _EnvText(value) if isinstance(value, str) else value
 
 
 def _env_overlay(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -183,15 +217,17 @@ def _env_overlay(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, 
     for name, text in environ.items():
         if not name.startswith(ENV_PREFIX):
             continue
-        keys = [k.lower() for k in name[len(ENV_PREFIX):].split("__") if k]
+        keys = [k.lower() for k in name[len(ENV_PREFIX) :].split("__") if k]
         if not keys:
             continue
         node = overlay
         for key in keys[:-1]:
             child = node.setdefault(key, {})
             if not isinstance(child, dict):
-                raise ConfigError(f"environment variable {name}: {'.'.join(keys[:-1])} is set as a value "
-                                  "by another variable, so it has no keys")
+                raise ConfigError(
+                    f"environment variable {name}: {'.'.join(keys[:-1])} is set as a value "
+                    "by another variable, so it has no keys"
+                )
             node = child
         node[keys[-1]] = _env_value(text)
         origins[".".join(keys)] = name
@@ -199,13 +235,15 @@ def _env_overlay(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, 
 
 
 def _origin(path: str, origins: Mapping[str, str], source: str) -> str:
-    """Name the environment variable behind ``path`` (or its parent), else the file."""
+    """Name the environment variable behind ``path`` (or its parent, or else the first of its children: an
+    unknown key set as ``ECOBOARD__BOGUS__X``), else the file."""
     candidate = path
     while candidate:
         if candidate in origins:
             return f"environment variable {origins[candidate]}"
         candidate = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", candidate) if ("." in candidate or "[" in candidate) else ""
-    return source
+    children = sorted(key for key in origins if key.startswith(f"{path}."))
+    return f"environment variable {origins[children[0]]}" if children else source
 
 
 def config_problems(
@@ -238,8 +276,9 @@ def _as_plain(obj: Any) -> Any:
     return obj
 
 
-def parse_config(data: Mapping[str, Any] | None, *, source: str = "ecoboard.yaml",
-                 environ: Mapping[str, str] | None = None) -> Config:
+def parse_config(
+    data: Mapping[str, Any] | None, *, source: str = "ecoboard.yaml", environ: Mapping[str, str] | None = None
+) -> Config:
     """Build a :class:`Config` from already-parsed YAML data plus environment overrides."""
     merged = _as_plain(Config())
     overlay, origins = _env_overlay(os.environ if environ is None else environ)
@@ -248,10 +287,12 @@ def parse_config(data: Mapping[str, Any] | None, *, source: str = "ecoboard.yaml
         merged = _merge(merged, overlay)
         config = _build(Config, merged, "")
         _check_mode(config)
+        _check_cluster_kinds(config)
         return config
     except _Invalid as bad:
         where = _origin(bad.path, origins, source)
-        raise ConfigError(f"{where}: {bad.path}: expected {bad.expectation}, got {shown(bad.value)}") from None
+        note = f" ({bad.note})" if bad.note else ""
+        raise ConfigError(f"{where}: {bad.path}: expected {bad.expectation}, got {shown(bad.value)}{note}") from None
 
 
 def load_config(path: str | os.PathLike[str] | None = None, *, environ: Mapping[str, str] | None = None) -> Config:
@@ -264,8 +305,9 @@ def load_config(path: str | os.PathLike[str] | None = None, *, environ: Mapping[
     except OSError as exc:
         raise ConfigError(f"{file}: cannot read the configuration file: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{file}: expected UTF-8 text, found byte 0x{exc.object[exc.start]:02x} "
-                          f"at offset {exc.start}") from None
+        raise ConfigError(
+            f"{file}: expected UTF-8 text, found byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"
+        ) from None
     try:
         data = load_yaml(text)
     except DuplicateKeyError as exc:

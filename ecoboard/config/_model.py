@@ -1,8 +1,11 @@
 """The configuration model: frozen dataclasses, one per section of ``ecoboard.yaml``.
 
 Field metadata ``check`` holds ``(predicate, expectation)``: the loader calls the predicate on the
-converted value and, when it fails, reports ``expected <expectation>``. Defaults are the embedded
-default: local mode, SQLite, the in-process bus, keyless providers.
+converted value and, when it fails, reports ``expected <expectation>``; ``note``, a function of the
+value as written, may add why it is wrong. A list field may have ``each``, the same pair for every
+entry, and ``list_only``, the expectation shown when the file gives one text instead of a list (the
+environment's comma-separated text stays a list). Defaults are the embedded default: local mode,
+SQLite, the in-process bus, keyless providers.
 """
 
 from __future__ import annotations
@@ -12,10 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .._record import KINDS
+from ._values import ORIGIN_EXPECTED, ORIGINS_EXPECTED, is_origin, unquoted_time_note
 
 
 def _check(predicate: Any, expectation: str) -> dict[str, Any]:
     return {"check": (predicate, expectation)}
+
+
+def _time_of_day() -> dict[str, Any]:
+    """Metadata of an ``HH:MM`` field; a number gets a note on YAML's base-60 reading of ``18:00``."""
+    return _check(_is_hhmm, "a time HH:MM") | {"note": unquoted_time_note}
 
 
 def _is_zone(name: str) -> bool:
@@ -42,9 +51,7 @@ class Location:
     """Where the board is; weather, air quality and sun/moon are fetched for this place."""
 
     lat: float = field(default=42.3467, metadata=_check(lambda v: -90 <= v <= 90, "a number between -90 and 90"))
-    lon: float = field(
-        default=-71.0972, metadata=_check(lambda v: -180 <= v <= 180, "a number between -180 and 180")
-    )
+    lon: float = field(default=-71.0972, metadata=_check(lambda v: -180 <= v <= 180, "a number between -180 and 180"))
     name: str = "Boston"
 
 
@@ -66,9 +73,9 @@ class ProviderSettings:
         metadata=_check(lambda v: v.startswith(("http://", "https://")) and " " not in v, "an http(s) URL"),
     )
     api_key_secret: str | None = None
-    period: float = field(default=900.0, metadata=_check(lambda v: v >= 10, "a period of at least 10 seconds"))
-    period_live: float = field(default=30.0, metadata=_check(lambda v: v >= 5, "a period of at least 5 seconds"))
-    period_idle: float = field(default=3600.0, metadata=_check(lambda v: v >= 60, "a period of at least 60 s"))
+    period: float = field(default=900.0, metadata=_check(lambda v: 10 <= v <= 86400, "seconds from 10 to 86400"))
+    period_live: float = field(default=30.0, metadata=_check(lambda v: 5 <= v <= 3600, "seconds from 5 to 3600"))
+    period_idle: float = field(default=3600.0, metadata=_check(lambda v: 60 <= v <= 86400, "seconds from 60 to 86400"))
     timeout: float = field(default=10.0, metadata=_check(lambda v: 0 < v <= 120, "a timeout in (0, 120] seconds"))
     enabled: bool = True
     options: dict[str, Any] = field(default_factory=dict)
@@ -157,8 +164,8 @@ class NightSettings:
     """Dim the panel at night: by clock times, or by sunset/sunrise when ``use_sun`` is set."""
 
     enabled: bool = False
-    start: str = field(default="22:00", metadata=_check(_is_hhmm, "a time HH:MM"))
-    end: str = field(default="07:00", metadata=_check(_is_hhmm, "a time HH:MM"))
+    start: str = field(default="22:00", metadata=_time_of_day())
+    end: str = field(default="07:00", metadata=_time_of_day())
     use_sun: bool = False
     brightness: int = field(default=15, metadata=_check(lambda v: 0 <= v <= 100, "a percentage from 0 to 100"))
     bright_during_live_game: bool = True
@@ -173,11 +180,14 @@ class DisplaySettings:
     gamma: float = field(default=2.2, metadata=_check(lambda v: 0.5 <= v <= 4, "a gamma from 0.5 to 4"))
     sink: Literal["auto", "matrix", "emulator", "none"] = "auto"
     pages: tuple[PageSpec, ...] = field(
-        default_factory=_default_pages, metadata=_check(lambda v: len(v) > 0, "a list of at least one page")
+        default_factory=_default_pages,
+        metadata=_check(lambda v: len(v) > 0, "a list of one or more {page, seconds, options}"),
     )
     matrix: MatrixSettings = field(default_factory=MatrixSettings)
     night: NightSettings = field(default_factory=NightSettings)
-    stale_live_score_seconds: float = 120.0
+    stale_live_score_seconds: float = field(
+        default=120.0, metadata=_check(lambda v: 1 <= v <= 86400, "seconds from 1 to 86400")
+    )
 
 
 @dataclass(frozen=True)
@@ -186,9 +196,11 @@ class ApiSettings:
 
     host: str = "0.0.0.0"
     port: int = field(default=8080, metadata=_check(lambda v: 0 <= v <= 65535, "a TCP port from 0 to 65535"))
-    cors_origins: tuple[str, ...] = ()
+    cors_origins: tuple[str, ...] = field(
+        default=(), metadata={"each": (is_origin, ORIGIN_EXPECTED), "list_only": ORIGINS_EXPECTED}
+    )
     token_secret: str | None = "control_token"
-    heartbeat_seconds: float = 15.0
+    heartbeat_seconds: float = field(default=15.0, metadata=_check(lambda v: 1 <= v <= 300, "seconds from 1 to 300"))
 
 
 @dataclass(frozen=True)
@@ -214,7 +226,7 @@ class Config:
     cluster_kinds: tuple[str, ...] = field(
         default=(), metadata=_check(lambda v: set(v) <= set(KINDS), "kinds among " + ", ".join(KINDS))
     )
-    scoreboard_rollover: str = field(default="04:00", metadata=_check(_is_hhmm, "a time HH:MM"))
+    scoreboard_rollover: str = field(default="04:00", metadata=_time_of_day())
     teams: Teams = field(default_factory=Teams)
     providers: dict[str, ProviderSettings] = field(default_factory=_default_providers, metadata={"keys": KINDS})
     store: StoreSettings = field(default_factory=StoreSettings)

@@ -124,7 +124,7 @@ async def test_an_id_from_another_store_gets_the_current_record_of_that_kind(tmp
 
 
 async def test_heartbeat_comment_when_idle(tmp_path):
-    config = {"api": {"heartbeat_seconds": 0.2}}
+    config = {"api": {"heartbeat_seconds": 1}}  # the least allowed
     async with running_api(store_url_sqlite(tmp_path), config=config) as api, sse(api.client) as reader:
         await reader.ready()
         with trio.fail_after(5):

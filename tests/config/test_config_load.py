@@ -25,54 +25,81 @@ def test_defaults_are_the_embedded_local_board() -> None:
 
 
 def test_values_are_checked_with_path_and_expectation() -> None:
-    assert _error({"location": {"lat": "abc"}}) == \
-        "ecoboard.yaml: location.lat: expected a number between -90 and 90, got 'abc'"
-    assert _error({"location": {"lon": 181}}) == \
-        "ecoboard.yaml: location.lon: expected a number between -180 and 180, got 181"
-    assert _error({"providers": {"mlb": {"period_live": 1}}}) == \
-        "ecoboard.yaml: providers.mlb.period_live: expected a period of at least 5 seconds, got 1"
-    assert _error({"display": {"pages": [{"page": "clock", "seconds": 0}]}}) == \
-        "ecoboard.yaml: display.pages[0].seconds: expected seconds from 1 to 3600, got 0"
+    assert (
+        _error({"location": {"lat": "abc"}})
+        == "ecoboard.yaml: location.lat: expected a number between -90 and 90, got 'abc'"
+    )
+    assert (
+        _error({"location": {"lon": 181}})
+        == "ecoboard.yaml: location.lon: expected a number between -180 and 180, got 181"
+    )
+    assert (
+        _error({"providers": {"mlb": {"period_live": 1}}})
+        == "ecoboard.yaml: providers.mlb.period_live: expected seconds from 5 to 3600, got 1"
+    )
+    assert (
+        _error({"display": {"pages": [{"page": "clock", "seconds": 0}]}})
+        == "ecoboard.yaml: display.pages[0].seconds: expected seconds from 1 to 3600, got 0"
+    )
     assert _error({"mode": "edge"}) == "ecoboard.yaml: mode: expected one of 'local', 'cluster', 'hybrid', got 'edge'"
 
 
 def test_fixed_offset_zones_are_refused() -> None:  # C02: "EST" is an hour wrong half the year
     for zone in ("EST", "EST5EDT", "Mars/Olympus"):
         assert _error({"timezone": zone}) == (
-            f"ecoboard.yaml: timezone: expected an IANA time zone name such as America/New_York, got '{zone}'")
+            f"ecoboard.yaml: timezone: expected an IANA time zone name such as America/New_York, got '{zone}'"
+        )
     assert parse_config({"timezone": "UTC"}, environ={}).timezone == "UTC"
 
 
 def test_unknown_kinds_keys_and_empty_page_cycle() -> None:
-    assert _error({"providers": {"hockey": {"provider": "x"}}}) == \
-        "ecoboard.yaml: providers.hockey: expected one of weather, aqi, mlb, nfl, sun_moon, got an unknown key"
-    assert _error({"cluster_kinds": ["mlb", "hockey"]}) == \
-        "ecoboard.yaml: cluster_kinds: expected kinds among weather, aqi, mlb, nfl, sun_moon, got ['mlb', 'hockey']"
-    assert _error({"display": {"pages": []}}) == \
-        "ecoboard.yaml: display.pages: expected a list of at least one page, got []"
+    assert (
+        _error({"providers": {"hockey": {"provider": "x"}}})
+        == "ecoboard.yaml: providers.hockey: expected one of weather, aqi, mlb, nfl, sun_moon, got an unknown key"
+    )
+    assert (
+        _error({"cluster_kinds": ["mlb", "hockey"]})
+        == "ecoboard.yaml: cluster_kinds: expected kinds among weather, aqi, mlb, nfl, sun_moon, got ['mlb', 'hockey']"
+    )
+    assert (
+        _error({"display": {"pages": []}})
+        == "ecoboard.yaml: display.pages: expected a list of one or more {page, seconds, options}, got []"
+    )
     assert _error({"stor": {"url": "x"}}).startswith("ecoboard.yaml: stor: expected one of the keys location, ")
 
 
 def test_passwords_in_urls_are_never_echoed() -> None:
-    assert _error({"store": {"url": "mysql://u:hunter2SECRET@h/db"}}) == \
-        "ecoboard.yaml: store.url: expected a sqlite: or postgresql: URL, got 'mysql://u:***@h/db'"
+    assert (
+        _error({"store": {"url": "mysql://u:hunter2SECRET@h/db"}})
+        == "ecoboard.yaml: store.url: expected a sqlite: or postgresql: URL, got 'mysql://u:***@h/db'"
+    )
     assert "hunter2" not in _error({"store": {"urll": "postgresql://u:hunter2@h/db"}})
     assert _error(env={"ECOBOARD__BUS__URL": "amqp://guest:hunter2@h"}) == (
         "environment variable ECOBOARD__BUS__URL: bus.url: expected memory:// or a redis:// URL, "
-        "got 'amqp://guest:***@h'")
+        "got 'amqp://guest:***@h'"
+    )
 
 
 def test_environment_overrides_and_their_errors() -> None:
-    config = parse_config({}, environ={"ECOBOARD__LOCATION__LAT": "40.7", "ECOBOARD__TEAMS__MLB": "NYY,BOS",
-                                       "ECOBOARD__DISPLAY__FPS": "30", "ECOBOARD__STORE__URL": "sqlite:///:memory:",
-                                       "ECOBOARD__LOCATION__NAME": "[unclosed"})
+    config = parse_config(
+        {},
+        environ={
+            "ECOBOARD__LOCATION__LAT": "40.7",
+            "ECOBOARD__TEAMS__MLB": "NYY,BOS",
+            "ECOBOARD__DISPLAY__FPS": "30",
+            "ECOBOARD__STORE__URL": "sqlite:///:memory:",
+            "ECOBOARD__LOCATION__NAME": "[unclosed",
+        },
+    )
     assert config.location.lat == 40.7
     assert config.teams.mlb == ("NYY", "BOS")
     assert config.display.fps == 30.0
     assert config.store.url == "sqlite:///:memory:"  # a value ending in ':' stays text
     assert config.location.name == "[unclosed"  # text that is not YAML stays text
-    assert _error(env={"ECOBOARD__LOCATION__LAT": "abc"}) == \
-        "environment variable ECOBOARD__LOCATION__LAT: location.lat: expected a number between -90 and 90, got 'abc'"
+    assert (
+        _error(env={"ECOBOARD__LOCATION__LAT": "abc"})
+        == "environment variable ECOBOARD__LOCATION__LAT: location.lat: expected a number between -90 and 90, got 'abc'"
+    )
 
 
 def test_no_is_a_team_not_false(tmp_path: Path) -> None:  # YAML 1.1 would read the Saints as False
@@ -111,20 +138,31 @@ def test_file_errors(tmp_path: Path) -> None:
 
 
 def test_cluster_and_hybrid_need_postgresql_and_redis() -> None:
-    assert _error({"mode": "cluster"}) == ("ecoboard.yaml: store.url: expected a postgresql:// URL (or "
-                                           "store.url_secret) in cluster mode, got 'sqlite:///var/ecoboard.sqlite3'")
-    assert _error({"mode": "hybrid", "store": {"url": "postgresql://db/eco"}}) == \
-        "ecoboard.yaml: bus.url: expected a redis:// URL (or bus.url_secret) in hybrid mode, got 'memory://'"
-    config = parse_config({"mode": "cluster", "store": {"url_secret": "db_url"}, "bus": {"url": "redis://r:6379/0"}},
-                          environ={})
+    assert _error({"mode": "cluster"}) == (
+        "ecoboard.yaml: store.url: expected a postgresql:// URL (or "
+        "store.url_secret) in cluster mode, got 'sqlite:///var/ecoboard.sqlite3'"
+    )
+    assert (
+        _error({"mode": "hybrid", "store": {"url": "postgresql://db/eco"}})
+        == "ecoboard.yaml: bus.url: expected a redis:// URL (or bus.url_secret) in hybrid mode, got 'memory://'"
+    )
+    config = parse_config(
+        {"mode": "cluster", "store": {"url_secret": "db_url"}, "bus": {"url": "redis://r:6379/0"}}, environ={}
+    )
     assert config.mode == "cluster"
 
 
 def test_provider_base_url_must_be_http() -> None:
-    assert _error({"providers": {"weather": {"base_url": "not a url"}}}) == \
-        "ecoboard.yaml: providers.weather.base_url: expected an http(s) URL, got 'not a url'"
-    assert parse_config({"providers": {"weather": {"base_url": "http://127.0.0.1:9000"}}},
-                        environ={}).providers["weather"].base_url == "http://127.0.0.1:9000"
+    assert (
+        _error({"providers": {"weather": {"base_url": "not a url"}}})
+        == "ecoboard.yaml: providers.weather.base_url: expected an http(s) URL, got 'not a url'"
+    )
+    assert (
+        parse_config({"providers": {"weather": {"base_url": "http://127.0.0.1:9000"}}}, environ={})
+        .providers["weather"]
+        .base_url
+        == "http://127.0.0.1:9000"
+    )
 
 
 def test_a_list_set_by_a_variable_names_the_variable_for_its_items() -> None:

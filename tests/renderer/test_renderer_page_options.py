@@ -110,7 +110,8 @@ BAD = [
     (
         "reminder",
         {"end": 1080},
-        'end: expected a time "HH:MM" from 00:00 to 23:59 in quotes, got 1080 (YAML reads an unquoted 18:00 as 1080)',
+        'end: expected a time "HH:MM" from 00:00 to 23:59, got 1080 '
+        '(YAML reads an unquoted 18:00 as 1080; write "18:00" in quotes)',
     ),
     (
         "reminder",

@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ...config import unquoted_time_note
 from .._canvas import Canvas, Color, rgb
 from .._context import PageContext
 from .._fonts import Font
@@ -127,8 +128,8 @@ _clock_text = _reads(_clock, _CLOCK)
 
 def _clock_problem(value: Any) -> str | None:
     """Checker of ``start`` and ``end``; YAML reads an unquoted ``18:00`` as the number 1080, so say to quote it."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"expected {_CLOCK} in quotes, got {value} (YAML reads an unquoted 18:00 as 1080)"
+    if (note := unquoted_time_note(value)) is not None:
+        return f"expected {_CLOCK}, got {value} ({note})"
     return _clock_text(value)
 
 
@@ -220,5 +221,5 @@ def reminder_page(canvas: Canvas, ctx: PageContext) -> None:
     """The reminder in its colour with a blinking ``!!!`` during its window, else the next start, calmly."""
     key = (ctx.options, ctx.config, int(ctx.now.timestamp()) // 60)
     bang, lines = per_record("reminder", None, key, lambda: reminder_screen(ctx))
-    for el, line, color in (lines if bang is None or not blink_on(ctx) else (bang, *lines)):
+    for el, line, color in lines if bang is None or not blink_on(ctx) else (bang, *lines):
         draw_centred(canvas, el, line, color, ctx.frame_index)
