@@ -67,17 +67,31 @@ def test_a_malformed_now_is_one_line_for_both_commands(tmp_path: Path) -> None:
         )
 
 
+def _other_day(asked: str, answered: str) -> str:
+    """The warning of an MLB answer about another day than the one asked for."""
+    return (
+        f"WARNING ecoboard.fetchers.providers._sports_common: mlb (mlb-statsapi): asked for the games of {asked}, "
+        f"the answer holds those of {answered}: the record keeps them as they are (a cached answer, or the "
+        "recorded demo) and they do not set the live polling cadence"
+    )
+
+
 @pytest.mark.parametrize("now", ["1900-01-01T00:00:00Z", "8999-12-31T23:59:59Z"])
 def test_the_first_and_last_supported_instants_work(tmp_path: Path, now: str) -> None:
     proc = ecoboard("transform", "mlb", "--provider", "mlb-statsapi", "--now", now, str(OPENING_DAY), cwd=tmp_path)
-    assert (proc.returncode, proc.stderr) == (0, "")
+    asked = "1899-12-31" if now.startswith("1900") else "8999-12-31"  # the scoreboard day in New York
+    assert proc.returncode == 0
+    # the one line: the recording is of 2022-04-07, not of the scoreboard day at ``now`` (M3)
+    assert [line.split(" ", 2)[2] for line in proc.stderr.splitlines()] == [_other_day(asked, "2022-04-07")]
     record = json.loads(proc.stdout)
     assert record["fetched_at"] == now.replace("Z", "+00:00")
+    assert record["data"]["date"] == "2022-04-07"
     games = [(g["away"]["abbreviation"], g["home"]["abbreviation"], g["status"]) for g in record["data"]["games"]]
     assert games[:3] == [("BOS", "NYY", "postponed"), ("MIL", "CHC", "final"), ("SEA", "MIN", "postponed")]
     out = tmp_path / "mlb.png"
     proc = ecoboard("snapshot", "--page", "mlb", "--out", str(out), "--now", now, "--replay", str(DEMO), cwd=tmp_path)
     assert proc.returncode == 0
     assert proc.stdout == f"wrote {out}: page mlb, records: mlb\n"
-    assert "WARNING" not in proc.stderr and "ERROR" not in proc.stderr
+    warnings = [line.split(" ", 2)[2] for line in proc.stderr.splitlines() if " WARNING " in line]
+    assert warnings == [_other_day(asked, "2024-04-28")] and "ERROR" not in proc.stderr  # the demo's MLB day
     assert out.read_bytes().startswith(b"\x89PNG")
