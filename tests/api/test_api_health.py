@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -208,6 +209,23 @@ async def test_built_dashboard_is_served_with_spa_fallback(tmp_path):
             response = await api.client.get(missing)
             assert response.status_code == 404, missing
             assert response.headers["content-type"] == "application/json"
+
+
+SHIPPED_FAVICON = Path(__file__).resolve().parents[2] / "web" / "public" / "favicon.svg"
+
+
+async def test_the_shipped_favicon_is_served_as_svg(tmp_path):
+    """web/public/favicon.svg, which the Vite build copies to the root of web/dist and index.html links."""
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "index.html").write_text('<link rel="icon" type="image/svg+xml" href="/favicon.svg" />', encoding="utf-8")
+    shutil.copy(SHIPPED_FAVICON, dist / "favicon.svg")
+    async with running_api(store_url_sqlite(tmp_path), web_dist=dist) as api:
+        icon = await api.client.get("/favicon.svg")
+        assert icon.status_code == 200
+        assert icon.headers["content-type"] == "image/svg+xml; charset=utf-8"
+        assert icon.content == SHIPPED_FAVICON.read_bytes()
+        assert icon.text.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">')
 
 
 async def test_dashboard_directory_from_the_environment(tmp_path, monkeypatch):
