@@ -94,7 +94,7 @@ async def _cors(response: Response) -> Response:
     """Allow the configured origins (none by default) on the API, including preflight requests."""
     origin = request.headers.get("Origin")
     allowed = this_app().deps.config.api.cors_origins
-    if not origin or not request.path.startswith("/api/") or not (origin in allowed or "*" in allowed):
+    if not origin or not request.path.startswith("/api/") or origin not in allowed:
         return response
     response.headers["Access-Control-Allow-Origin"] = origin
     response.headers["Access-Control-Expose-Headers"] = CORS_EXPOSE_HEADERS

@@ -20,19 +20,25 @@ import trio
 from .._errors import ConfigError, EcoboardError, SecretError
 from ..config import Config, load_config
 from ._exit import arm_exit_deadline
+from ._listen import check_host
 
 log = logging.getLogger("ecoboard.api")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``api`` subcommand."""
-    parser = subparsers.add_parser("api", help="serve the API and dashboard alone (cluster deployment)",
-                                   description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config", metavar="FILE",
-                        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)")
+    parser = subparsers.add_parser(
+        "api", help="serve the API and dashboard alone (cluster deployment)", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)",
+    )
     parser.add_argument("--host", metavar="H", help="address to listen on (default: api.host, 0.0.0.0)")
-    parser.add_argument("--port", type=int, metavar="N", help="port to listen on, 0 for any free one "
-                                                              "(default: api.port, 8080)")
+    parser.add_argument(
+        "--port", type=int, metavar="N", help="port to listen on, 0 for any free one (default: api.port, 8080)"
+    )
     parser.set_defaults(handler=run_api)
 
 
@@ -46,8 +52,11 @@ def _config_file(arg: str | None) -> str | None:
 def _connections(config: Config, secrets: Mapping[str, Any] | None = None) -> tuple[str, str, str | None]:
     """``(store URL, bus URL, control token)``, from ``secrets`` (read from the config's source when
     ``None`` and the config names any of them)."""
-    wanted = {"store.url_secret": config.store.url_secret, "bus.url_secret": config.bus.url_secret,
-              "api.token_secret": config.api.token_secret}
+    wanted = {
+        "store.url_secret": config.store.url_secret,
+        "bus.url_secret": config.bus.url_secret,
+        "api.token_secret": config.api.token_secret,
+    }
     if secrets is None:
         if not any(wanted.values()):
             return config.store.url, config.bus.url, None
@@ -105,6 +114,7 @@ def run_api(args: argparse.Namespace) -> int:
     port = config.api.port if args.port is None else args.port
     if not 0 <= port <= 65535:
         raise ConfigError(f"--port: expected a TCP port from 0 to 65535, got {port}")
+    check_host(host, "--host" if args.host else "api.host")
     try:
         trio.run(_serve, config, host, port)
     except ExceptionGroup as group:

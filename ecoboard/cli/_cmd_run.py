@@ -15,7 +15,6 @@ import dataclasses
 import logging
 import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -33,6 +32,7 @@ from ..renderer import page_spec_errors, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
 from ._exit import arm_exit_deadline
+from ._listen import bind_probe, check_host
 from ._signals import STOP_SIGNALS, EarlyStop
 
 log = logging.getLogger("ecoboard.run")
@@ -199,12 +199,7 @@ def _check_port_free(host: str, port: int) -> None:
     if port == 0:
         return
     try:
-        family, kind, proto, _, address = socket.getaddrinfo(
-            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-        )[0]
-        with socket.socket(family, kind, proto) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the API's own bind does
-            probe.bind(address)
+        bind_probe(host, port, reuse=True)
     except OSError as exc:
         raise _port_error(port, exc) from None
 
@@ -225,19 +220,20 @@ def run(args: argparse.Namespace) -> int:
     A stop signal at any moment from here on, start-up included, ends it the same way.
     """
     early: EarlyStop = args.early_stop
+    if args.port is not None and not 0 <= args.port <= 65535:
+        raise ConfigError(f"--port: expected a TCP port from 0 to 65535, got {args.port}")
+    if args.replay is not None and not Path(args.replay).is_dir():
+        raise ConfigError(f"--replay: {args.replay} is not a directory of recorded responses")
     source = _config_file(args.config)
     config = load_config(source)
     _check_pages(config, source)
     check_provider_options(config, source)
-    if args.replay is not None and not Path(args.replay).is_dir():
-        raise ConfigError(f"--replay: {args.replay} is not a directory of recorded responses")
+    port = config.api.port if args.port is None else args.port
+    check_host(config.api.host, "api.host")
+    _check_port_free(config.api.host, port)
     _warn_if_os_zone_differs(config)
     if not args.verbose:
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too chatty for a board
-    if args.port is not None and not 0 <= args.port <= 65535:
-        raise ConfigError(f"--port: expected a TCP port from 0 to 65535, got {args.port}")
-    port = config.api.port if args.port is None else args.port
-    _check_port_free(config.api.host, port)
     if not early.requested():
         try:
             trio.run(_main, args, config, early)

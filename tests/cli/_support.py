@@ -11,13 +11,13 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "ecoboard" / "demo" / "replay"
 
 
-def ecoboard(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m ecoboard ARGS`` run in ``cwd`` with a minimal environment."""
+def ecoboard(*args: str, cwd: Path, tz: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m ecoboard ARGS`` run in ``cwd`` with a minimal environment (``TZ`` set when ``tz`` is)."""
     return subprocess.run(
         [sys.executable, "-m", "ecoboard", *args],
         capture_output=True,
         text=True,
         timeout=120,
         cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd)},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd), **({"TZ": tz} if tz else {})},
     )
