@@ -42,8 +42,14 @@ class Shot:
     page_elapsed: float = 0.0
 
     def context(self) -> PageContext:
-        return PageContext(records={}, now=self.now, config=self.config, options=self.options,
-                           frame_index=self.frame_index, page_elapsed=self.page_elapsed)
+        return PageContext(
+            records={},
+            now=self.now,
+            config=self.config,
+            options=self.options,
+            frame_index=self.frame_index,
+            page_elapsed=self.page_elapsed,
+        )
 
 
 NOON = datetime(2026, 3, 10, 16, 0, tzinfo=UTC)  # Tue 10 Mar 2026, 12:00 EDT
@@ -54,24 +60,42 @@ FAMILY = [
 SHOTS: dict[str, Shot] = {
     "wifi_wpa": Shot("wifi", {"ssid": "HomeNet", "security": "WPA", "password": "correct horse battery"}, NOON),
     "wifi_open": Shot("wifi", {"ssid": "Cafe Guest", "security": "nopass"}, NOON),
-    "wifi_long_ssid": Shot("wifi", {"ssid": "The Long Family Network 5G Ext", "security": "WPA2",
-                                    "password": 'p;a,s:s"w\\rd-with-all-escapes-0123456789', "hidden": True}, NOON),
+    "wifi_long_ssid": Shot(
+        "wifi",
+        {
+            "ssid": "The Long Family Network 5G Ext",
+            "security": "WPA2",
+            "password": 'p;a,s:s"w\\rd-with-all-escapes-0123456789',
+            "hidden": True,
+        },
+        NOON,
+    ),
     "wifi_not_configured": Shot("wifi", {}, NOON),
     "wifi_no_password": Shot("wifi", {"ssid": "HomeNet", "password_secret": "wifi_psk"}, NOON),
     "events_upcoming": Shot("events", {"events": FAMILY}, NOON),
-    "events_today": Shot("events", {"events": [
-        {"name": "Margaret & Christopher", "event": "wedding anniversary", "date": "1915-03-14"}]},
-        datetime(2026, 3, 14, 23, 0, tzinfo=UTC)),
-    "events_tied_second": Shot("events", {"events": [*FAMILY, {"name": "Dee", "event": "birthday",
-                                                                "date": "2016-03-14"}]}, NOON, page_elapsed=4.0,
-                               frame_index=240),
+    "events_today": Shot(
+        "events",
+        {"events": [{"name": "Margaret & Christopher", "event": "wedding anniversary", "date": "1915-03-14"}]},
+        datetime(2026, 3, 14, 23, 0, tzinfo=UTC),
+    ),
+    "events_tied_second": Shot(
+        "events",
+        {"events": [*FAMILY, {"name": "Dee", "event": "birthday", "date": "2016-03-14"}]},
+        NOON,
+        page_elapsed=4.0,
+        frame_index=240,
+    ),
     "events_none": Shot("events", {"events": []}, NOON),
+    "events_far_future": Shot("events", {"events": [{"name": "Zed", "date": "9999-12-31"}]}, NOON),
     "reminder_active": Shot("reminder", {}, datetime(2026, 3, 11, 1, 0, tzinfo=UTC)),  # Tue 21:00 EDT
     "reminder_active_blink_off": Shot("reminder", {}, datetime(2026, 3, 11, 1, 0, tzinfo=UTC), frame_index=30),
     "reminder_calm": Shot("reminder", {}, NOON),
-    "reminder_custom_metric": Shot("reminder", {"weekday": "sunday", "start": "21:30", "end": "06:15",
-                                                "text": "RECYCLING", "color": "#00c850"},
-                                   datetime(2026, 3, 9, 4, 0, tzinfo=UTC), METRIC),  # Mon 05:00 CET
+    "reminder_custom_metric": Shot(
+        "reminder",
+        {"weekday": "sunday", "start": "21:30", "end": "06:15", "text": "RECYCLING", "color": "#00c850"},
+        datetime(2026, 3, 9, 4, 0, tzinfo=UTC),
+        METRIC,
+    ),  # Mon 05:00 CET
     "reminder_bad_option": Shot("reminder", {"weekday": "funday"}, NOON),
 }
 
@@ -132,16 +156,29 @@ EXTREMES: dict[str, Shot] = {
     "wifi_32_wide": Shot("wifi", {"ssid": WIDE, "password": "x" * 63}, NOON),
     "wifi_32_one_word_escaped": Shot("wifi", {"ssid": ";" * 32, "password": '"' * 63}, NOON),
     "wifi_accents": Shot("wifi", {"ssid": "Café Ñandú Zürich", "password": "pw"}, NOON),
-    "events_long": Shot("events", {"events": [{"name": "Wolfeschlegelsteinhausenbergerdorff & Maximiliana",
-                                               "event": "wonderful wedding anniversary celebration",
-                                               "date": "1915-03-14"}]}, NOON),
-    "events_accents": Shot("events", {"events": [{"name": "Peña", "event": "cumpleaños", "date": "1999-03-12"}]},
-                           NOON),
-    "reminder_long_text": Shot("reminder", {"text": "REMEMBER THE GREEN BIN AND THE BLUE ONE"},
-                               datetime(2026, 3, 11, 1, 0, tzinfo=UTC)),
-    "reminder_long_calm_metric": Shot("reminder", {"weekday": "wednesday", "start": "23:59", "end": "00:00",
-                                                   "text": "REMEMBER THE GREEN BIN AND THE BLUE ONE"},
-                                      datetime(2026, 3, 10, 11, 0, tzinfo=UTC), METRIC),
+    "events_long": Shot(
+        "events",
+        {
+            "events": [
+                {
+                    "name": "Wolfeschlegelsteinhausenbergerdorff & Maximiliana",
+                    "event": "wonderful wedding anniversary celebration",
+                    "date": "1915-03-14",
+                }
+            ]
+        },
+        NOON,
+    ),
+    "events_accents": Shot("events", {"events": [{"name": "Peña", "event": "cumpleaños", "date": "1999-03-12"}]}, NOON),
+    "reminder_long_text": Shot(
+        "reminder", {"text": "REMEMBER THE GREEN BIN AND THE BLUE ONE"}, datetime(2026, 3, 11, 1, 0, tzinfo=UTC)
+    ),
+    "reminder_long_calm_metric": Shot(
+        "reminder",
+        {"weekday": "wednesday", "start": "23:59", "end": "00:00", "text": "REMEMBER THE GREEN BIN AND THE BLUE ONE"},
+        datetime(2026, 3, 10, 11, 0, tzinfo=UTC),
+        METRIC,
+    ),
 }
 
 
@@ -158,10 +195,15 @@ def test_what_the_pages_say() -> None:
     assert texts["wifi_not_configured"] == ["Wi-Fi not configured"]
     assert texts["wifi_no_password"] == ["HomeNet", "WPA/WPA2", "password", "missing"]
     assert texts["events_upcoming"] == ["Ann's", "40th birthday", "in 4 days", "SAT 14 MAR 2026"]
-    assert texts["events_today"] == ["Margaret & Christopher's", "111th wedding anniversary", "is TODAY!",
-                                     "SAT 14 MAR 2026"]
+    assert texts["events_today"] == [
+        "Margaret & Christopher's",
+        "111th wedding anniversary",
+        "is TODAY!",
+        "SAT 14 MAR 2026",
+    ]
     assert texts["events_tied_second"] == ["Dee's", "10th birthday", "in 4 days", "SAT 14 MAR 2026"]
     assert texts["events_none"] == ["No upcoming", "events"]
+    assert texts["events_far_future"] == ["Zed's", "big day", "in over a year", "FRI 31 DEC 9999"]
     assert texts["reminder_active"] == ["!!!", "GARBAGE NIGHT", "until midnight"]
     assert texts["reminder_active_blink_off"] == ["GARBAGE NIGHT", "until midnight"]
     assert texts["reminder_calm"] == ["GARBAGE NIGHT", "next: today 6:00 PM"]
@@ -198,7 +240,6 @@ def test_drawing_is_the_same_with_and_without_the_frame_memo() -> None:
             assert np.array_equal(memo.composed, plain.composed), (shot.page, step)
 
 
-
 EXAMPLE = Path(__file__).resolve().parents[2] / "ecoboard.example.yaml"
 
 
@@ -226,8 +267,10 @@ def test_a_line_too_wide_even_in_the_smallest_font_scrolls_whole() -> None:
     """A name or text wider than its row in the smallest font is never cut mid-word: it scrolls through the
     row (events and reminder alike), and only the scrolling rows move."""
     cases = {
-        "events_long": ["Wolfeschlegelsteinhausenbergerdorff & Maximiliana's",
-                        "111th wonderful wedding anniversary celebration"],
+        "events_long": [
+            "Wolfeschlegelsteinhausenbergerdorff & Maximiliana's",
+            "111th wonderful wedding anniversary celebration",
+        ],
         "reminder_long_text": ["REMEMBER THE GREEN BIN AND THE BLUE ONE"],
     }
     for name, scrolling in cases.items():

@@ -37,8 +37,23 @@ BERLIN = replace(Config(), timezone="Europe/Berlin", units="metric")
 
 @pytest.mark.parametrize(
     ("n", "text"),
-    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"), (21, "21st"),
-     (22, "22nd"), (23, "23rd"), (101, "101st"), (111, "111th"), (112, "112th"), (113, "113th"), (40, "40th")],
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (101, "101st"),
+        (111, "111th"),
+        (112, "112th"),
+        (113, "113th"),
+        (40, "40th"),
+    ],
 )
 def test_ordinals(n: int, text: str) -> None:
     assert ordinal(n) == text
@@ -91,20 +106,54 @@ def test_an_event_still_ahead_has_no_ordinal() -> None:
     assert event_lines(one)[2] == "in 1 day"
 
 
+def test_a_countdown_beyond_a_year_reads_in_over_a_year() -> None:
+    """Only a first date can be more than a year ahead; its date is on the line below the countdown."""
+    today = date(2026, 12, 4)
+    lines = [
+        event_lines(u)
+        for u in upcoming(
+            [
+                FamilyEvent("Max", "wedding", date(2027, 12, 4)),
+                FamilyEvent("Lou", "wedding", date(2027, 12, 5)),
+                FamilyEvent("Zed", "", date(9999, 12, 31)),
+            ],
+            today,
+        )
+    ]
+    assert lines == [
+        ("Max's", "wedding", "in 365 days", "SAT 4 DEC 2027"),
+        ("Lou's", "wedding", "in over a year", "SUN 5 DEC 2027"),
+        ("Zed's", "big day", "in over a year", "FRI 31 DEC 9999"),
+    ]
+    # an anniversary is always within 365 days (the longest: the day after, a Feb 29 ahead): never "over a year"
+    [longest] = upcoming([FamilyEvent("Mo", "birthday", date(1990, 3, 1))], date(2027, 3, 2))
+    assert event_lines(longest)[1:] == ("38th birthday", "in 365 days", "WED 1 MAR 2028")
+
+
 def test_yaml_dates_and_missing_event_words() -> None:
-    events = events_from_options({"events": [{"name": "Ann", "date": date(1986, 3, 14)},
-                                             {"name": "Kid", "date": "2026-04-01"}]})
+    events = events_from_options(
+        {"events": [{"name": "Ann", "date": date(1986, 3, 14)}, {"name": "Kid", "date": "2026-04-01"}]}
+    )
     assert events == (FamilyEvent("Ann", "", date(1986, 3, 14)), FamilyEvent("Kid", "", date(2026, 4, 1)))
     assert [event_lines(u)[:3] for u in upcoming(events, date(2026, 3, 10))] == [
-        ("Ann's", "40th", "in 4 days"), ("Kid's", "big day", "in 22 days")]
+        ("Ann's", "40th", "in 4 days"),
+        ("Kid's", "big day", "in 22 days"),
+    ]
+    # the ordinal alone, however many years: a date of year 1 is the 2026th
+    [first] = upcoming(events_from_options({"events": [{"name": "A", "date": "0001-01-01"}]}), date(2026, 12, 4))
+    assert event_lines(first) == ("A's", "2026th", "in 28 days", "FRI 1 JAN 2027")
 
 
 def test_unusable_events_are_skipped() -> None:
-    options = {"events": [{"name": "Ann", "event": "birthday", "date": "1986-03-14"},
-                          {"name": "", "event": "birthday", "date": "1990-01-01"},
-                          {"name": "Bad", "event": "birthday", "date": "14/03/1986"},
-                          "not a mapping",
-                          {"name": "Gus", "date": "1970-02-30"}]}
+    options = {
+        "events": [
+            {"name": "Ann", "event": "birthday", "date": "1986-03-14"},
+            {"name": "", "event": "birthday", "date": "1990-01-01"},
+            {"name": "Bad", "event": "birthday", "date": "14/03/1986"},
+            "not a mapping",
+            {"name": "Gus", "date": "1970-02-30"},
+        ]
+    }
     assert events_from_options(options) == (FamilyEvent("Ann", "birthday", date(1986, 3, 14)),)
     assert events_from_options({"events": "Ann"}) == ()
     assert events_from_options({}) == ()
@@ -153,17 +202,27 @@ def test_wifi_escaping(text: str, escaped: str) -> None:
 
 def test_wifi_payloads() -> None:
     assert wifi_payload("HomeNet", "WPA", "correct horse") == "WIFI:S:HomeNet;T:WPA;P:correct horse;;"
-    assert wifi_payload('My;Net', "WEP", 'p:w"d') == 'WIFI:S:My\\;Net;T:WEP;P:p\\:w\\"d;;'
+    assert wifi_payload("My;Net", "WEP", 'p:w"d') == 'WIFI:S:My\\;Net;T:WEP;P:p\\:w\\"d;;'
     assert wifi_payload("Cafe", "nopass", "ignored") == "WIFI:S:Cafe;T:nopass;;"
     assert wifi_payload("Hidden", "WPA", "pw", hidden=True) == "WIFI:S:Hidden;T:WPA;P:pw;H:true;;"
     assert [security_type(v, True) for v in ("WPA2", "wpa3", "wep", "open", "", None, "enterprise")] == [
-        "WPA", "WPA", "WEP", "nopass", "WPA", "WPA", "WPA"]
+        "WPA",
+        "WPA",
+        "WEP",
+        "nopass",
+        "WPA",
+        "WPA",
+        "WPA",
+    ]
     assert [security_type(v, False) for v in (None, "enterprise", "WPA")] == ["nopass", "nopass", "WPA"]
 
 
 def test_password_secret_is_resolved_at_load_and_hidden_from_repr() -> None:
-    pages = (PageSpec("clock", 8), PageSpec("wifi", 20, {"ssid": "HomeNet", "password_secret": "wifi_psk"}),
-             PageSpec("wifi", 20, {"ssid": "Guest", "password_secret": "absent"}))
+    pages = (
+        PageSpec("clock", 8),
+        PageSpec("wifi", 20, {"ssid": "HomeNet", "password_secret": "wifi_psk"}),
+        PageSpec("wifi", 20, {"ssid": "Guest", "password_secret": "absent"}),
+    )
     clock, home, guest = prepare_wifi_pages(pages, {"wifi_psk": "hunter2"})
     assert clock is pages[0]
     assert home.options == {"ssid": "HomeNet", "password": "hunter2"}
@@ -175,8 +234,9 @@ def test_password_secret_is_resolved_at_load_and_hidden_from_repr() -> None:
 
 
 def test_preparing_the_pages_encodes_the_qr_code_before_the_first_frame() -> None:
-    pages = prepare_wifi_pages((PageSpec("wifi", 20, {"ssid": "Prepared", "password_secret": "psk"}),),
-                               {"psk": "s3cret"})
+    pages = prepare_wifi_pages(
+        (PageSpec("wifi", 20, {"ssid": "Prepared", "password_secret": "psk"}),), {"psk": "s3cret"}
+    )
     misses = qr_mask.cache_info().misses
     canvas = Canvas()
     wifi_page(canvas, PageContext(records={}, now=datetime(2026, 3, 3, tzinfo=UTC), options=pages[0].options))
@@ -193,7 +253,8 @@ def test_a_missing_password_secret_is_logged_once_and_the_panel_says_password_mi
         [prepared] = prepare_wifi_pages((spec,), {"other": "x"})
     assert [r.getMessage() for r in caplog.records] == [
         "wifi page: the secret 'nope' named by password_secret is not set; the panel shows 'password missing' "
-        "instead of a QR code"]
+        "instead of a QR code"
+    ]
     canvas = Canvas()
     wifi_page(canvas, PageContext(records={}, now=datetime(2026, 3, 3, tzinfo=UTC), options=prepared.options))
     assert [b.text for b in canvas.text_boxes] == ["HomeNet-missing", "WPA/WPA2", "password", "missing"]
@@ -203,5 +264,6 @@ def test_a_password_written_in_the_options_is_warned_about_without_its_value(cap
     spec = PageSpec("wifi", 20, {"ssid": "HomeNet-plain", "password": "plaintext-pw"})
     assert prepare_wifi_pages((spec,), {}) == (spec,)
     assert [r.getMessage() for r in caplog.records] == [
-        "wifi page: the password is written in the page options; name a secret with password_secret instead"]
+        "wifi page: the password is written in the page options; name a secret with password_secret instead"
+    ]
     assert "plaintext-pw" not in caplog.text

@@ -2,8 +2,10 @@
 
 Options (``PageSpec.options``): ``events``, a list of ``{name, event, date}``: ``event`` (optional) is ``birthday``,
 ``anniversary`` or any text; ``date`` is the original ``YYYY-MM-DD`` (its year gives the ordinal: the
-40th birthday). Days are counted between calendar dates in ``config.timezone`` (so a DST change or a
-year end never shifts them); a Feb 29 date falls on Feb 28 in other years. An entry without a name or a
+40th birthday; without ``event`` the line says ``40th`` alone, or ``big day`` on the first date). An
+event more than :data:`COUNTDOWN_DAYS` ahead reads "in over a year" above its date, not a count of days.
+Days are counted between calendar dates in ``config.timezone`` (so a DST change or a year end never
+shifts them); a Feb 29 date falls on Feb 28 in other years. An entry without a name or a
 valid date is refused when the page cycle is loaded (:func:`events_problem`, through :func:`parse_event`);
 one that reaches the page anyway is skipped. When several events share the next day they take turns
 every few seconds.
@@ -30,6 +32,10 @@ log = logging.getLogger(__name__)
 
 ROTATE_SECONDS = 4.0
 """How long each of several events on the same next day is shown."""
+
+COUNTDOWN_DAYS = 365
+"""The longest countdown in days; an event further ahead (only a first date can be: an anniversary always
+comes within 365 days) reads "in over a year", its date on the line below."""
 
 FALLBACK_FONTS = ("6x10", "5x8", "4x6")
 """Smaller fonts tried, in order, for a line too wide for its element's font."""
@@ -58,7 +64,7 @@ def ordinal(n: int) -> str:
     """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``12th``, ``13th``, ``21st``, ``111th``..."""
     if n % 100 in (11, 12, 13):
         return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
 def anniversary(original: date, year: int) -> date:
@@ -153,11 +159,21 @@ def events_from_options(options: Mapping[str, Any]) -> tuple[FamilyEvent, ...]:
     return parse_events(_freeze(options.get("events")))
 
 
+def _countdown(days: int) -> str:
+    if days == 0:
+        return "is TODAY!"
+    if days > COUNTDOWN_DAYS:
+        return "in over a year"
+    return f"in {days} day{'s' if days > 1 else ''}"
+
+
 def event_lines(item: Upcoming) -> tuple[str, str, str, str]:
-    """The four lines: ``Ann's``, ``40th birthday``, ``is TODAY!`` / ``in 3 days``, ``SAT 14 MAR 2026``."""
+    """The four lines: ``Ann's``, ``40th birthday``, ``is TODAY!`` / ``in 3 days`` / ``in over a year``,
+    ``SAT 14 MAR 2026``. Without ``event`` text the second line is the ordinal alone, as one says "her 40th"
+    (``40th``), or ``big day`` on the first date, which has no ordinal."""
     what = item.event.event
     second = f"{ordinal(item.nth)} {what}".rstrip() if item.nth > 0 else what or "big day"
-    when = "is TODAY!" if item.days == 0 else f"in {item.days} day{'s' if item.days > 1 else ''}"
+    when = _countdown(item.days)
     on = item.on
     stamp = f"{on.strftime('%a').upper()} {on.day} {on.strftime('%b').upper()} {on.year}"
     return f"{item.event.name}'s", second, when, stamp
