@@ -28,6 +28,8 @@ class StrictLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[object] = set()
         for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # ``<<: *defaults``: the keys it brings in may be overridden here
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise DuplicateKeyError(key, key_node.start_mark)
