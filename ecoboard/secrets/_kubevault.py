@@ -3,8 +3,10 @@
 Flow of one session: ask the Kubernetes TokenRequest API for a short-lived token of the configured
 service account; log in to Vault (or OpenBao) with Kubernetes auth and that token; read the Secret;
 decrypt with the transit key; parse the plaintext as JSON. When Vault answers "permission denied"
-(the Vault token expired or was revoked) the session logs in again once and retries. ``close()``
-revokes the Vault token. Neither tokens nor plaintext appear in errors or logs.
+the session asks Vault whether its token is still valid: if not (expired or revoked) it logs in again
+once and retries; if it is, the role's policies refuse the action (the reader role asked to encrypt,
+a wrong transit key) and that is the error, without a second login. ``close()`` revokes the Vault
+token. Neither tokens nor plaintext appear in errors or logs.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from kubernetes import client
 
 from .._errors import SecretError
 from ._kubernetes import API_ERRORS, kube_api_client, parse_json_secret, read_object_data, translate_api_error
+from ._kubevault_cfg import check_kubevault_cfg
 from ._manager import require
 from ._values import SecretValues
 
@@ -40,16 +43,15 @@ class KubeVault:
     """One Vault session authenticated with a Kubernetes service-account token."""
 
     def __init__(self, secretcfg: Mapping[str, Any]) -> None:
-        what = "secretcfg (KUBEVAULT)"
-        self._role = str(require(secretcfg, "role", what))
-        self._service_account = str(require(secretcfg, "service_account", what))
-        self._namespace = str(require(secretcfg, "namespace", what))
-        self._audience = secretcfg.get("audience")
-        self._token_seconds = int(secretcfg.get("token_expiration_seconds") or 600)
-        self._api_client = kube_api_client(secretcfg.get("kube_config"))
+        cfg = check_kubevault_cfg(secretcfg)
+        self._role = cfg.role
+        self._service_account = cfg.service_account
+        self._namespace = cfg.namespace
+        self._audience = cfg.audience
+        self._token_seconds = cfg.token_seconds
+        self._api_client = kube_api_client(cfg.kube_config)
         self._core = client.CoreV1Api(self._api_client)
-        ca_cert = secretcfg.get("ca_cert")
-        self._vault = hvac.Client(url=str(require(secretcfg, "vault_url", what)), verify=ca_cert or True)
+        self._vault = hvac.Client(url=cfg.vault_url, verify=cfg.ca_cert or True)
         self._logged_in = False
 
     # --- authentication -------------------------------------------------------------------------
@@ -78,18 +80,43 @@ class KubeVault:
         self._logged_in = True
         log.info("vault: logged in with Kubernetes auth as role %s", self._role)
 
+    def _token_valid(self) -> bool:
+        """Whether Vault still accepts this session's token (``lookup-self``, allowed by Vault's default
+        policy); a token refused there has expired or been revoked."""
+        try:
+            self._vault.auth.token.lookup_self()
+        except hvac.exceptions.Forbidden:
+            return False
+        except _VAULT_ERRORS as exc:
+            raise _vault_error(exc, "look up the session token") from None
+        return True
+
+    def _denied(self, action: str) -> SecretError:
+        return SecretError(
+            f"vault: {action}: permission denied to role {self._role!r} (its session token is valid: "
+            "a policy of the role refuses this action or this transit key)"
+        )
+
     def _call(self, action: str, fn: Callable[[], T]) -> T:
+        """``fn()`` with a session; a "permission denied" with a token Vault no longer accepts logs in
+        again once, with a token it still accepts is a :class:`SecretError` saying permission denied."""
         if not self._logged_in:
             self.login()
         try:
             return fn()
         except hvac.exceptions.Forbidden:
-            log.info("vault: token refused during %s; logging in again", action)
+            if self._token_valid():
+                raise self._denied(action) from None
+            log.info(
+                "vault: the session token is no longer valid (expired or revoked) during %s; logging in again", action
+            )
         except _VAULT_ERRORS as exc:
             raise _vault_error(exc, action) from None
         self.login()
         try:
             return fn()
+        except hvac.exceptions.Forbidden:
+            raise self._denied(action) from None
         except _VAULT_ERRORS as exc:
             raise _vault_error(exc, action) from None
 
@@ -147,23 +174,21 @@ class KubeVault:
         """Refuse ciphertext older than ``version`` from now on."""
         self._call(
             f"configure transit key {transit_key!r}",
-            lambda: self._vault.secrets.transit.update_key_configuration(
-                transit_key, min_decryption_version=version
-            ),
+            lambda: self._vault.secrets.transit.update_key_configuration(transit_key, min_decryption_version=version),
         )
 
     # --- secrets --------------------------------------------------------------------------------
     def read_ciphertext(self, secretdef: Mapping[str, Any]) -> str:
         """The ciphertext held under ``read_key`` of the Secret named by ``secretdef``."""
-        data, what = read_object_data(self._core, secretdef)
         key = require(secretdef, "read_key", "secretdef (KUBEVAULT)")
+        data, what = read_object_data(self._core, secretdef)
         if key not in data:
             raise SecretError(f"kubernetes: {what} has no key {key!r} (keys: {', '.join(sorted(data))})")
         return data[key].strip()
 
     def read(self, secretdef: Mapping[str, Any]) -> SecretValues:
         """Read, decrypt and JSON-parse the secret described by ``secretdef``."""
-        transit_key = str(require(secretdef, "transit_key", "secretdef (KUBEVAULT)"))
+        transit_key = require(secretdef, "transit_key", "secretdef (KUBEVAULT)")
         ciphertext = self.read_ciphertext(secretdef)
         plaintext = self.decrypt(transit_key, ciphertext)
         try:
@@ -185,4 +210,3 @@ class KubeVault:
                 self._core.create_namespaced_secret(meta["namespace"], dict(manifest))
         except API_ERRORS as exc:
             raise translate_api_error(exc, what) from None
-

@@ -23,16 +23,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._errors import SecretError
+from ._parse import kind_of
 from ._values import SecretValues
 
 SOURCES = ("FILE", "ENVIRONMENT", "KUBERNETES", "KUBEVAULT")
 
 
-def require(mapping: Mapping[str, Any], key: str, what: str, *, allow_none: bool = False) -> Any:
-    """``mapping[key]``, or a SecretError naming ``what`` and the missing key."""
-    if key not in mapping or (mapping[key] is None and not allow_none):
+def require(mapping: Mapping[str, Any], key: str, what: str) -> str:
+    """The text ``mapping[key]``; else a SecretError naming ``what`` and the key: missing, or what it
+    holds instead (``expected text, got null``)."""
+    if key not in mapping:
         raise SecretError(f"{what}: missing key {key!r}")
-    return mapping[key]
+    value = mapping[key]
+    if not isinstance(value, str):
+        raise SecretError(f"{what}: {key}: expected text, got {kind_of(value)}")
+    return value
 
 
 class SecretManager:
@@ -41,7 +46,7 @@ class SecretManager:
     def __init__(self, secretcfg: Mapping[str, Any]) -> None:
         if not isinstance(secretcfg, Mapping):
             raise SecretError(f"secretcfg: expected a mapping, got {type(secretcfg).__name__}")
-        source = str(require(secretcfg, "SOURCE", "secretcfg")).upper()
+        source = require(secretcfg, "SOURCE", "secretcfg").upper()
         if source not in SOURCES:
             raise SecretError(f"secretcfg: SOURCE: expected one of {', '.join(SOURCES)}, got {source!r}")
         self.source = source

@@ -17,9 +17,9 @@ def secret_manifest(secretdef: Mapping[str, Any], ciphertext: str) -> dict[str, 
         "kind": "Secret",
         "type": "Opaque",
         "metadata": {
-            "name": str(require(secretdef, "secret_name", "secretdef")),
-            "namespace": str(require(secretdef, "namespace", "secretdef")),
+            "name": require(secretdef, "secret_name", "secretdef"),
+            "namespace": require(secretdef, "namespace", "secretdef"),
             "labels": {"app.kubernetes.io/part-of": "ecoboard", "ecoboard/transit-key": str(secretdef["transit_key"])},
         },
-        "data": {str(require(secretdef, "read_key", "secretdef (KUBEVAULT)")): encoded},
+        "data": {require(secretdef, "read_key", "secretdef (KUBEVAULT)"): encoded},
     }

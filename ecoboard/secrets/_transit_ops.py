@@ -13,7 +13,7 @@ from typing import Any
 from .._errors import SecretError
 from ._manager import SecretManager, require
 from ._manifest import secret_manifest
-from ._parse import parse_secrets, read_text
+from ._parse import check_text_values, parse_secrets, read_text
 
 
 def encrypt_file(
@@ -21,12 +21,15 @@ def encrypt_file(
 ) -> dict[str, Any]:
     """Transit-encrypt the JSON object in ``source_file`` and return the Secret manifest.
 
-    With ``write`` the Secret is created or replaced, read back and compared with the original.
+    Every value must be text (a secret is a string: a mapping or a number is refused by its key
+    before Vault is asked). With ``write`` the Secret is created or replaced, read back and compared
+    with the original.
     """
-    vault = manager.kubevault()
     what = f"plaintext file {source_file}"
     plaintext = parse_secrets(read_text(source_file, what), "JSON", what)
-    transit_key = str(require(secretdef, "transit_key", "secretdef (KUBEVAULT)"))
+    check_text_values(plaintext, what)
+    vault = manager.kubevault()
+    transit_key = require(secretdef, "transit_key", "secretdef (KUBEVAULT)")
     ciphertext = vault.encrypt(transit_key, json.dumps(plaintext, sort_keys=True).encode("utf-8"))
     manifest = secret_manifest(secretdef, ciphertext)
     if write:
@@ -51,7 +54,7 @@ def rotate(manager: SecretManager, secretdef: Mapping[str, Any], *, raise_min: b
     ciphertext stops decrypting.
     """
     vault = manager.kubevault()
-    transit_key = str(require(secretdef, "transit_key", "secretdef (KUBEVAULT)"))
+    transit_key = require(secretdef, "transit_key", "secretdef (KUBEVAULT)")
     before = dict(vault.read(secretdef))
     latest = vault.rotate(transit_key)
     rewrapped = vault.rewrap(transit_key, vault.read_ciphertext(secretdef))

@@ -26,8 +26,18 @@ ADMIN_SA = "ecoboard-admin"
 TRANSIT_KEY = "ecoboard"
 
 
-SECRET_VALUES = ("abc123owm", "hunter2-db", "ctl-xyz-789", "owm-0123456789abcdef", "tok-SeCrEt-42", "p@ss wörd",
-                 "cli-owm-key-5566", "cli-control-7788", "from-env-1")
+SECRET_VALUES = (
+    "abc123owm",
+    "hunter2-db",
+    "ctl-xyz-789",
+    "owm-0123456789abcdef",
+    "tok-SeCrEt-42",
+    "p@ss wörd",
+    "cli-owm-key-5566",
+    "cli-control-7788",
+    "from-env-1",
+    "987654321",
+)
 """Every secret value the tests in this folder put into a secret store."""
 
 
@@ -91,9 +101,26 @@ def _test_ca() -> str:
     """A throwaway self-signed CA certificate (OpenBao requires one; the fake API server speaks HTTP)."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-             "-subj", "/CN=ecoboard-test-ca", "-days", "1", "-keyout", f"{tmp}/ca.key", "-out", f"{tmp}/ca.crt"],
-            check=True, capture_output=True,
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-subj",
+                "/CN=ecoboard-test-ca",
+                "-days",
+                "1",
+                "-keyout",
+                f"{tmp}/ca.key",
+                "-out",
+                f"{tmp}/ca.crt",
+            ],
+            check=True,
+            capture_output=True,
         )
         return Path(tmp, "ca.crt").read_text()
 
@@ -106,7 +133,9 @@ def bao_server() -> Iterator[str]:
     env = {**os.environ, "BAO_DEV_ROOT_TOKEN_ID": "root"}
     proc = subprocess.Popen(
         [_bao_binary(), "server", "-dev", "-dev-root-token-id=root", f"-dev-listen-address=127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
     )
     try:
         deadline = time.monotonic() + 60
@@ -143,19 +172,28 @@ def vault(bao_server: str, k8s: FakeKubernetes) -> Iterator[hvac.Client]:
     )
     reader_policy = f'path "transit/decrypt/{TRANSIT_KEY}" {{ capabilities = ["update"] }}'
     root.sys.create_or_update_policy("ecoboard-reader", reader_policy)
-    root.sys.create_or_update_policy("ecoboard-admin", f"""
+    root.sys.create_or_update_policy(
+        "ecoboard-admin",
+        f"""
 path "transit/encrypt/{TRANSIT_KEY}" {{ capabilities = ["update"] }}
 path "transit/decrypt/{TRANSIT_KEY}" {{ capabilities = ["update"] }}
 path "transit/rewrap/{TRANSIT_KEY}" {{ capabilities = ["update"] }}
 path "transit/keys/{TRANSIT_KEY}/rotate" {{ capabilities = ["update"] }}
 path "transit/keys/{TRANSIT_KEY}/config" {{ capabilities = ["update"] }}
 path "transit/keys/{TRANSIT_KEY}" {{ capabilities = ["read"] }}
-""")
-    for role, account, policy in (("ecoboard", READER_SA, "ecoboard-reader"),
-                                   ("ecoboard-admin", ADMIN_SA, "ecoboard-admin")):
+""",
+    )
+    for role, account, policy in (
+        ("ecoboard", READER_SA, "ecoboard-reader"),
+        ("ecoboard-admin", ADMIN_SA, "ecoboard-admin"),
+    ):
         root.auth.kubernetes.create_role(
-            role, bound_service_account_names=[account], bound_service_account_namespaces=[NAMESPACE],
-            policies=[policy], ttl="10m", audience="vault",
+            role,
+            bound_service_account_names=[account],
+            bound_service_account_namespaces=[NAMESPACE],
+            policies=[policy],
+            ttl="10m",
+            audience="vault",
         )
     yield root
 
@@ -163,11 +201,21 @@ path "transit/keys/{TRANSIT_KEY}" {{ capabilities = ["read"] }}
 def kubevault_cfg(vault_url: str, k8s: FakeKubernetes, *, admin: bool = False) -> dict[str, object]:
     """A KUBEVAULT secretcfg for the reader role (or the admin role)."""
     return {
-        "SOURCE": "KUBEVAULT", "kube_config": k8s.kubeconfig_path,  # type: ignore[attr-defined]
-        "service_account": ADMIN_SA if admin else READER_SA, "namespace": NAMESPACE, "vault_url": vault_url,
-        "role": "ecoboard-admin" if admin else "ecoboard", "ca_cert": None, "audience": "vault",
+        "SOURCE": "KUBEVAULT",
+        "kube_config": k8s.kubeconfig_path,  # type: ignore[attr-defined]
+        "service_account": ADMIN_SA if admin else READER_SA,
+        "namespace": NAMESPACE,
+        "vault_url": vault_url,
+        "role": "ecoboard-admin" if admin else "ecoboard",
+        "ca_cert": None,
+        "audience": "vault",
     }
 
 
-SECRETDEF = {"transit_key": TRANSIT_KEY, "namespace": NAMESPACE, "secret_name": "ecoboard-secrets",
-             "read_type": "SECRET", "read_key": "secrets.json"}
+SECRETDEF = {
+    "transit_key": TRANSIT_KEY,
+    "namespace": NAMESPACE,
+    "secret_name": "ecoboard-secrets",
+    "read_type": "SECRET",
+    "read_key": "secrets.json",
+}

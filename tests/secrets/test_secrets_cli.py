@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import hvac
+import pytest
 import yaml
 
 from ._k8s_api import FakeKubernetes
@@ -17,8 +18,9 @@ PLAINTEXT = {"owmkey": "cli-owm-key-5566", "control_token": "cli-control-7788"}
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ecoboard", "-v", "secrets", *args],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "ecoboard", "-v", "secrets", *args], capture_output=True, text=True, timeout=60
+    )
 
 
 def _files(tmp_path: Path, cfg: dict[str, object], name: str) -> tuple[str, str]:
@@ -29,8 +31,7 @@ def _files(tmp_path: Path, cfg: dict[str, object], name: str) -> tuple[str, str]
     return str(cfg_file), str(def_file)
 
 
-def test_cli_encrypt_check_rotate_never_prints_values(vault: hvac.Client, k8s: FakeKubernetes,
-                                                      tmp_path: Path) -> None:
+def test_cli_encrypt_check_rotate_never_prints_values(vault: hvac.Client, k8s: FakeKubernetes, tmp_path: Path) -> None:
     plain = tmp_path / "plain.json"
     plain.write_text(json.dumps(PLAINTEXT))
     admin_cfg, secretdef = _files(tmp_path, kubevault_cfg(vault.url, k8s, admin=True), "admin")
@@ -75,6 +76,57 @@ def test_cli_failure_is_one_line(tmp_path: Path) -> None:
     definition.write_text(json.dumps({"file_name": str(tmp_path / "absent.json"), "file_type": "JSON"}))
     proc = _run("check", str(cfg), str(definition))
     assert proc.returncode == 2
-    assert proc.stderr == (f"ecoboard secrets: error: secrets file {tmp_path / 'absent.json'}: cannot read "
-                           f"{tmp_path / 'absent.json'}: No such file or directory\n")
+    assert proc.stderr == (
+        f"ecoboard secrets: error: secrets file {tmp_path / 'absent.json'}: cannot read "
+        f"{tmp_path / 'absent.json'}: No such file or directory\n"
+    )
     assert "Traceback" not in proc.stderr
+
+
+def _one_line_refusal(*args: str) -> str:
+    proc = _run(*args)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.count("\n") == 1
+    return proc.stderr
+
+
+def test_cli_refuses_a_wrong_secretcfg_in_one_line(k8s: FakeKubernetes, tmp_path: Path) -> None:
+    cfg = {**kubevault_cfg("http://127.0.0.1:9", k8s), "token_expiration_seconds": "abc"}
+    assert _one_line_refusal("check", *_files(tmp_path, cfg, "ttl")) == (
+        "ecoboard secrets: error: secretcfg (KUBEVAULT): token_expiration_seconds: expected a whole number of "
+        "seconds from 600 to 4294967296, got 'abc'\n"
+    )
+    cfg_file, secretdef = _files(tmp_path, {**kubevault_cfg("http://127.0.0.1:9", k8s), "rolee": "x"}, "typo")
+    assert _one_line_refusal("check", cfg_file, secretdef).startswith(
+        "ecoboard secrets: error: secretcfg (KUBEVAULT): unknown key 'rolee'; expected one of SOURCE, "
+    )
+    twice = tmp_path / "twice-cfg.yaml"
+    twice.write_text(Path(cfg_file).read_text() + "role: ecoboard-admin\n")
+    line = twice.read_text().count("\n")
+    assert _one_line_refusal("check", str(twice), secretdef) == (
+        f"ecoboard secrets: error: secretcfg {twice}: line {line}: a key named twice in one mapping "
+        "(the line is not shown: it may hold a secret)\n"
+    )
+    assert k8s.token_requests == 0
+
+
+@pytest.mark.parametrize(
+    ("plaintext", "kind"),
+    [
+        ({"owmkey": "cli-owm-key-5566", "nested": {"dbpass": "hunter2-db"}}, "a mapping"),
+        ({"port": 987654321}, "a number"),
+        ({"hosts": ["ctl-xyz-789"]}, "a list"),
+        ({"enabled": True}, "a boolean"),
+    ],
+)
+def test_cli_encrypt_refuses_a_value_that_is_not_text_naming_its_key(
+    k8s: FakeKubernetes, tmp_path: Path, plaintext: dict[str, object], kind: str
+) -> None:
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps(plaintext))
+    key = list(plaintext)[-1]
+    admin_cfg, secretdef = _files(tmp_path, kubevault_cfg("http://127.0.0.1:9", k8s, admin=True), "admin")
+    assert _one_line_refusal("encrypt", admin_cfg, secretdef, "--from", str(plain), "--print") == (
+        f"ecoboard secrets: error: plaintext file {plain}: key {key!r}: expected text, got {kind}\n"
+    )
+    assert k8s.token_requests == 0  # refused before Kubernetes or Vault is asked

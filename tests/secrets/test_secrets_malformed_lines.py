@@ -44,21 +44,39 @@ def _refusal(secretcfg: dict[str, object], secretdef: dict[str, object]) -> str:
     return str(err.value)
 
 
+TWICE = f"a key named twice in one mapping {NOT_SHOWN}"
+
+
 @pytest.mark.parametrize(
-    ("text", "fmt", "line"),
+    ("text", "fmt", "line", "problem"),
     [
-        (SHADOW, "YAML", 1),  # YAML reads each line as a key with no value
-        (f"owmkey: abc\n{FAKE}:\n", "YAML", 2),  # a name with no value
-        (f"owmkey: abc\n'{FAKE} x': 1\n", "YAML", 2),  # not a name
-        (f'{{"owmkey": "abc",\n "dbpass": "x",\n "{FAKE}=1 2": "v"}}', "JSON", 3),
-        (f'{{"owmkey": "abc", "{FAKE}": null}}', "JSON", 1),
+        (SHADOW, "YAML", 1, BAD_NAME),  # YAML reads each line as a key with no value
+        (f"owmkey: abc\n{FAKE}:\n", "YAML", 2, BAD_NAME),  # a name with no value
+        (f"owmkey: abc\n'{FAKE} x': 1\n", "YAML", 2, BAD_NAME),  # not a name
+        (f'{{"owmkey": "abc",\n "dbpass": "x",\n "{FAKE}=1 2": "v"}}', "JSON", 3, BAD_NAME),
+        (f'{{"owmkey": "abc", "{FAKE}": null}}', "JSON", 1, BAD_NAME),
+        (f"owmkey: abc\ndbpass: x\nowmkey: {FAKE}\n", "YAML", 3, TWICE),
+        (f"owmkey: abc\ndbpass: {{user: a, user: '{FAKE}'}}\n", "YAML", 2, TWICE),  # in a nested mapping too
+        (f"<<: {{owmkey: abc}}\nowmkey: x\nowmkey: {FAKE}\n", "YAML", 3, TWICE),
+        (f'{{"owmkey": "abc",\n "dbpass": "x",\n "owmkey": "{FAKE}"}}', "JSON", 3, TWICE),
     ],
 )
-def test_file_source_names_the_malformed_line_only(tmp_path: Path, text: str, fmt: str, line: int) -> None:
+def test_file_source_names_the_malformed_line_only(
+    tmp_path: Path, text: str, fmt: str, line: int, problem: str
+) -> None:
     path = _write(tmp_path / "secrets", text)
     assert _refusal({"SOURCE": "FILE"}, {"file_name": path, "file_type": fmt}) == (
-        f"secrets file {path}: line {line}: {BAD_NAME}"
+        f"secrets file {path}: line {line}: {problem}"
     )
+
+
+def test_yaml_secrets_keep_yes_no_on_off_as_text_and_a_key_may_override_a_merged_one(tmp_path: Path) -> None:
+    text = "base: &base {dbpass: no, owmkey: On}\nkeys:\n  <<: *base\n  owmkey: YES\nflag: true\n"
+    path = _write(tmp_path / "secrets.yaml", text)
+    values = SecretManager({"SOURCE": "FILE"}).read({"file_name": path})
+    assert values == {"base": {"dbpass": "no", "owmkey": "On"}, "keys": {"dbpass": "no", "owmkey": "YES"}, "flag": True}
+    path = _write(tmp_path / "merged.yaml", "<<: {dbpass: no, owmkey: On}\nowmkey: YES\n")
+    assert SecretManager({"SOURCE": "FILE"}).read({"file_name": path}) == {"dbpass": "no", "owmkey": "YES"}
 
 
 def test_environment_key_map_and_env_file_name_the_malformed_line_only(tmp_path: Path) -> None:
@@ -67,6 +85,8 @@ def test_environment_key_map_and_env_file_name_the_malformed_line_only(tmp_path:
     assert _refusal(env, {"env_def_file": shadow, "definition_type": "YAML"}) == (
         f"environment key map {shadow}: line 1: {BAD_NAME}"
     )
+    twice = _write(tmp_path / "map.yaml", "owmkey: ECO_OWM\ndbpass: ECO_DB\nowmkey: ECO_OTHER\n")
+    assert _refusal(env, {"env_def_file": twice}) == f"environment key map {twice}: line 3: {TWICE}"
     secrets_as_map = _write(tmp_path / "secrets.yaml", f"owmkey: ECO_OWM\ndbpass: '{FAKE}!'\n")
     assert _refusal(env, {"env_def_file": secrets_as_map}) == (
         f"environment key map {secrets_as_map}: line 2: expected an environment variable name "
