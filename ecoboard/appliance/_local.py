@@ -8,6 +8,7 @@ the others start anyway.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import datetime
 from functools import partial
@@ -60,11 +61,14 @@ class LocalFetchers:
         """
         keys = await self._api_keys()
         self.kinds = tuple(kind for kind in self.kinds if kind in keys)
+        config = self.config
         if self.replay_dir is not None:
             log.info("local fetchers answer from the recorded responses in %s", self.replay_dir)
+            config = dataclasses.replace(config, replay_dir=str(self.replay_dir))  # records say replay:<provider>
         async with make_client(replay_dir=self.replay_dir) as client, trio.open_nursery() as nursery:
-            self.coordinators = await nursery.start(partial(
-                run_fetchers, self.kinds, self.config, client=client, store=self.store, bus=self.bus, api_keys=keys))
+            self.coordinators = await nursery.start(
+                partial(run_fetchers, self.kinds, config, client=client, store=self.store, bus=self.bus, api_keys=keys)
+            )
             task_status.started()
 
     def health(self, kind: str, now: datetime) -> KindHealth:

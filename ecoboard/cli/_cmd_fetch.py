@@ -10,6 +10,7 @@ Without it, it polls forever at the provider's pace until interrupted.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import signal
@@ -124,6 +125,8 @@ async def _fetch(args: argparse.Namespace, config: Config) -> int:
     api_key = resolve_api_key(config, provider)
     store_url, bus_url = connection_urls(config)
     replay = args.replay or config.replay_dir
+    if replay:
+        config = dataclasses.replace(config, replay_dir=str(replay))  # the record's source says replay:<provider>
     store = open_store(store_url, history=config.store.history)
     bus = open_bus(bus_url)
     try:

@@ -46,6 +46,10 @@ BACKOFF_CAP = 300.0
 RATE_LIMIT_FLOOR = 60.0
 MAX_RETRY_AFTER = 6 * 3600.0
 
+REPLAY_SOURCE_PREFIX = "replay:"
+"""The record's ``source`` is this plus the provider's name when the answers came from recordings
+(``config.replay_dir``), never live."""
+
 State = Literal["starting", "ok", "failing", "unavailable"]
 
 
@@ -109,6 +113,8 @@ class Coordinator:
         self.config = config
         self.settings = config.providers.get(self.kind) or ProviderSettings(provider=provider.name)
         self.client, self.store, self.bus = client, store, bus
+        # records made from recordings say so, wherever they are shown (status page, dashboard, API)
+        self.source = f"{REPLAY_SOURCE_PREFIX}{provider.name}" if config.replay_dir else provider.name
         self.limiter = limiter or RateLimiter()
         self._api_key = api_key
         self.clock = clock
@@ -203,7 +209,6 @@ class Coordinator:
         self.follow_up_error = None
 
     async def _fetch_and_load(self, ctx: FetchContext, log_failure: bool) -> Record:
-        name = self.provider.name
         answers = await self._extract(self.provider.requests(ctx), ctx)
         answers |= await self._follow_up(answers, ctx)
         # CPU work (transform, schema check) runs in a worker thread so the render loop keeps its pace
@@ -212,7 +217,7 @@ class Coordinator:
             self.kind,
             fetched_at=ctx.now,
             valid_until=ctx.now + timedelta(seconds=stale_after(delay)),
-            source=name,
+            source=self.source,
             data=data,
         )
         self.normal_delay = delay

@@ -22,10 +22,15 @@ async def settle(app: Appliance, frames: int = 3) -> None:
 
 
 async def test_control_state_frame_and_readiness_through_the_embedded_api(tmp_path: Path) -> None:
-    config = parse_config({"store": {"url": f"sqlite:///{tmp_path / 'db.sqlite3'}"}, "api": {"host": "127.0.0.1"},
-                           "display": {"fps": 30, "pages": [{"page": "clock", "seconds": 300},
-                                                            {"page": "weather", "seconds": 300}]}},
-                          source="test", environ={})
+    config = parse_config(
+        {
+            "store": {"url": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
+            "api": {"host": "127.0.0.1"},
+            "display": {"fps": 30, "pages": [{"page": "clock", "seconds": 300}, {"page": "weather", "seconds": 300}]},
+        },
+        source="test",
+        environ={},
+    )
     options = ApplianceOptions(config=config, replay_dir=DEMO, api_port=0, sink=NullSink(), control_token=TOKEN)
     async with trio.open_nursery() as nursery:
         app: Appliance = await nursery.start(partial(run_appliance, options))
@@ -62,6 +67,15 @@ async def test_control_state_frame_and_readiness_through_the_embedded_api(tmp_pa
             with trio.fail_after(10):  # every local kind fetched from the demo replay
                 while set(app.snapshot.records) != {"weather", "aqi", "mlb", "nfl", "sun_moon"}:
                     await app.display.next_frame()
+            sources = {kind: record.source for kind, record in app.snapshot.records.items()}
+            assert sources == {
+                "weather": "replay:open-meteo",
+                "aqi": "replay:open-meteo",
+                "mlb": "replay:mlb-statsapi",
+                "nfl": "replay:espn",
+                "sun_moon": "replay:met-norway",
+            }
+            assert (await client.get("/api/v1/records/nfl")).json()["source"] == "replay:espn"
             ready = await client.get("/readyz")
             assert ready.status_code == 200, ready.text
             assert ready.json()["kinds"]["mlb"]["fetch"]["ok"] is True

@@ -119,7 +119,7 @@ def test_fetch_once_writes_the_store_named_in_the_config(capsys, tmp_path: Path)
         assert main(["fetch", "nfl", "--once", "--replay", str(DEMO), "--config", str(config)]) == 0
     store = open_store(f"sqlite:///{db}")
     record = store.latest("nfl")
-    assert (record.version, record.source) == (4, "espn")
+    assert (record.version, record.source) == (4, "replay:espn")
     assert len(record.data["games"]) == 16
     assert [r.version for r in store.history("nfl")] == [4, 3, 2]
 

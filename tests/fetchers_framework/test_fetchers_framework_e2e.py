@@ -36,9 +36,22 @@ async def run_job(tmp_path: Path, store_url: str, bus_url: str, replay: Path = D
     config.write_text(f"mode: cluster\nstore:\n  url: '{store_url}'\nbus:\n  url: '{bus_url}'\n")
     with trio.fail_after(120):
         return await trio.run_process(
-            [sys.executable, "-m", "ecoboard.fetchers", "mlb", "--once", "--replay", str(replay),
-             "--config", str(config)],
-            capture_stdout=True, capture_stderr=True, check=False, env=clean_env(), cwd=tmp_path,
+            [
+                sys.executable,
+                "-m",
+                "ecoboard.fetchers",
+                "mlb",
+                "--once",
+                "--replay",
+                str(replay),
+                "--config",
+                str(config),
+            ],
+            capture_stdout=True,
+            capture_stderr=True,
+            check=False,
+            env=clean_env(),
+            cwd=tmp_path,
         )
 
 
@@ -55,7 +68,7 @@ async def test_job_writes_postgresql_and_redis_subscriber_hears_it(tmp_path: Pat
         record = store.latest("mlb")
         store.close()
     await bus.aclose()
-    assert (record.kind, record.version, record.source) == ("mlb", 1, "mlb-statsapi")
+    assert (record.kind, record.version, record.source) == ("mlb", 1, "replay:mlb-statsapi")
     games = record.data["games"]
     assert len(games) == 15
     assert sum(g["status"] == "live" for g in games) == 10

@@ -101,7 +101,7 @@ def test_fetch_once_with_good_options_writes_them_into_the_record(capsys, tmp_pa
     file, db = board_config(tmp_path, '{next_game_days: 3, team_overrides: {BOS: {color: "#123456", short_name: Sox}}}')
     assert main(["fetch", "mlb", "--once", "--replay", str(DEMO), "--config", str(file)]) == 0
     record = open_store(f"sqlite:///{db}").latest("mlb")
-    assert (record.version, record.source, len(record.data["games"])) == (1, "mlb-statsapi", 15)
+    assert (record.version, record.source, len(record.data["games"])) == (1, "replay:mlb-statsapi", 15)
     boston = {g["id"]: g for g in record.data["games"]}["746967"]["home"]
     assert (boston["abbreviation"], boston["color"], boston["short_name"], boston["full_name"]) == (
         "BOS",
