@@ -18,6 +18,7 @@ from typing import Any
 import trio
 
 from .._errors import ConfigError, EcoboardError, SecretError
+from .._url_checks import check_secret_url
 from ..config import Config, load_config
 from ._exit import arm_exit_deadline
 from ._listen import check_host
@@ -67,6 +68,8 @@ def _connections(config: Config, secrets: Mapping[str, Any] | None = None) -> tu
         name = wanted[key]
         if name and not secrets.get(name):
             raise SecretError(f"{key}: the secret {name!r} is not set")
+        if name:
+            check_secret_url(key, name, str(secrets[name]))
     store_url = str(secrets[config.store.url_secret]) if config.store.url_secret else config.store.url
     bus_url = str(secrets[config.bus.url_secret]) if config.bus.url_secret else config.bus.url
     token = secrets.get(config.api.token_secret) if config.api.token_secret else None

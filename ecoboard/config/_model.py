@@ -11,10 +11,12 @@ SQLite, the in-process bus, keyless providers.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .._record import KINDS
+from .._url_checks import BUS_EXPECTATION, STORE_EXPECTATION, bus_url_problem, store_url_problem
 from ._values import ORIGIN_EXPECTED, ORIGINS_EXPECTED, is_origin, unquoted_time_note
 
 
@@ -25,6 +27,11 @@ def _check(predicate: Any, expectation: str) -> dict[str, Any]:
 def _time_of_day() -> dict[str, Any]:
     """Metadata of an ``HH:MM`` field; a number gets a note on YAML's base-60 reading of ``18:00``."""
     return _check(_is_hhmm, "a time HH:MM") | {"note": unquoted_time_note}
+
+
+def _url_check(problem: Callable[[str], str | None], expectation: str) -> dict[str, Any]:
+    """Metadata of a store or bus URL: ``problem`` (see :mod:`ecoboard._url_checks`) gives the note."""
+    return _check(lambda v: problem(v) is None, expectation) | {"note": lambda raw: problem(str(raw))}
 
 
 def _is_zone(name: str) -> bool:
@@ -96,10 +103,7 @@ class StoreSettings:
     """Where records live: ``sqlite:///PATH`` (local) or ``postgresql://...`` (cluster)."""
 
     url: str = field(
-        default="sqlite:///var/ecoboard.sqlite3",
-        metadata=_check(
-            lambda v: v.startswith(("sqlite:", "postgresql:", "postgres:")), "a sqlite: or postgresql: URL"
-        ),
+        default="sqlite:///var/ecoboard.sqlite3", metadata=_url_check(store_url_problem, STORE_EXPECTATION)
     )
     url_secret: str | None = None
     history: int = field(default=200, metadata=_check(lambda v: 1 <= v <= 100_000, "a count from 1 to 100000"))
@@ -109,10 +113,7 @@ class StoreSettings:
 class BusSettings:
     """How updates are announced: ``memory://`` (in-process) or ``redis://HOST:PORT/DB``."""
 
-    url: str = field(
-        default="memory://",
-        metadata=_check(lambda v: v.startswith(("memory:", "redis:", "rediss:")), "memory:// or a redis:// URL"),
-    )
+    url: str = field(default="memory://", metadata=_url_check(bus_url_problem, BUS_EXPECTATION))
     url_secret: str | None = None
 
 

@@ -4,6 +4,7 @@ secrets. Values are never logged or shown; errors name the key, never the value.
 from __future__ import annotations
 
 from .._errors import ConfigError, SecretError
+from .._url_checks import check_secret_url
 from ..config import Config
 from ._provider import Provider
 
@@ -43,5 +44,7 @@ def connection_urls(config: Config) -> tuple[str, str]:
                              ("bus.url_secret", config.bus.url_secret, config.bus.url)):
         if name and not secrets.get(name):
             raise SecretError(f"{key}: the secret {name!r} is not set")
+        if name:
+            check_secret_url(key, name, str(secrets[name]))
         urls.append(str(secrets[name]) if name else plain)
     return urls[0], urls[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import trio
 
-from ecoboard import BusError
+from ecoboard import ConfigError
 from ecoboard.bus import BusMessage, Mailbox, MemoryBus, open_bus
 
 
@@ -80,5 +80,6 @@ async def test_reader_waits_without_busy_looping(autojump_clock) -> None:
 async def test_unknown_channel_and_scheme_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown bus channel 'news'"):
         await MemoryBus().publish("news", {})  # type: ignore[arg-type]
-    with pytest.raises(BusError, match="expected memory:// or a redis:// URL, got scheme 'amqp'"):
+    with pytest.raises(ConfigError) as refused:
         open_bus("amqp://localhost")
+    assert str(refused.value) == "bus.url: expected memory:// or a redis:// URL, got 'amqp://localhost'"

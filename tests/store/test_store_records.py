@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import trio
 
-from ecoboard import Record, StoreError
+from ecoboard import ConfigError, Record, StoreError
 from ecoboard.config import PageSpec
 from ecoboard.store import MIGRATIONS, AsyncStore, Startup, open_store
 
@@ -148,9 +148,10 @@ async def test_async_store_serialises_concurrent_calls(store) -> None:
     await astore.ping()
 
 
-def test_unknown_scheme_is_a_store_error() -> None:
-    with pytest.raises(StoreError, match="expected a sqlite: or postgresql: URL, got scheme 'mysql'"):
+def test_unknown_scheme_is_a_config_error() -> None:
+    with pytest.raises(ConfigError) as refused:
         open_store("mysql://localhost/db")
+    assert str(refused.value) == "store.url: expected a sqlite: or postgresql: URL, got 'mysql://localhost/db'"
 
 
 def test_concurrent_first_opens_migrate_once(store_url: str) -> None:
