@@ -13,6 +13,7 @@ from .._errors import BusError, StoreError
 from . import _board, _display, _health, _openapi, _records, _static
 from ._context import EcoboardApp, this_app
 from ._deps import ApiDeps
+from ._failure import TaskFailure, run_guarded
 from ._hub import RecordHub
 from ._json import error_response
 from ._outage import OutageLog
@@ -31,6 +32,7 @@ def create_app(deps: ApiDeps) -> EcoboardApp:
     app = EcoboardApp(__name__, static_folder=None)
     app.deps = deps
     app.hub = RecordHub(deps.store, deps.bus)
+    app.failure = TaskFailure()
     app.store_outage = OutageLog("the record store")
     app.bus_outage = OutageLog("the update bus")
     for blueprint in (_records.bp, _board.bp, _display.bp, _health.bp, _openapi.bp, _static.bp):
@@ -46,13 +48,14 @@ def create_app(deps: ApiDeps) -> EcoboardApp:
 
 
 async def _run_hub() -> AsyncGenerator[None, None]:
-    """Start the fan-out in the app's nursery; on shutdown end every SSE stream and stop it."""
+    """Start the fan-out in the app's nursery; on shutdown end every SSE stream and stop it. Its
+    unexpected error stops the server (see :mod:`ecoboard.api._failure`)."""
     app = this_app()
     scope = trio.CancelScope()
 
     async def run(task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         with scope:
-            await app.hub.run(task_status=task_status)
+            await run_guarded(app.failure, "the SSE fan-out", app.hub.run, task_status=task_status)
 
     await app.nursery.start(run)
     yield

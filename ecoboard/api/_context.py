@@ -9,6 +9,7 @@ from quart_trio import QuartTrio
 
 from .._record import KINDS
 from ._deps import ApiDeps
+from ._failure import TaskFailure
 from ._hub import RecordHub
 from ._outage import OutageLog
 
@@ -20,6 +21,7 @@ class EcoboardApp(QuartTrio):
     hub: RecordHub
     store_outage: OutageLog
     bus_outage: OutageLog
+    failure: TaskFailure
 
 
 def this_app() -> EcoboardApp:

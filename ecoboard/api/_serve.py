@@ -71,7 +71,9 @@ async def serve_api(
 
     Reports the bound port through ``task_status.started`` once listening. On shutdown every SSE
     stream ends at once and other requests get ``GRACEFUL_SECONDS`` to finish; then it returns.
-    Errors binding the socket (``OSError``) propagate.
+    Errors binding the socket (``OSError``) propagate. When a task of the server (the SSE fan-out)
+    dies of an unexpected error, the server stops the same way and then raises
+    :class:`~ecoboard.api._failure.ServerTaskFailed`.
     """
     config = HypercornConfig()
     config.bind = [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"]
@@ -82,7 +84,9 @@ async def serve_api(
     config.include_server_header = False
 
     async def stop() -> None:
-        await shutdown_trigger()
+        async with trio.open_nursery() as waiting:  # the trigger, or a failed server task
+            for wait in (shutdown_trigger, app.failure.wait):
+                waiting.start_soon(_cancel_after, wait, waiting.cancel_scope)
         app.hub.close()  # SSE streams end now instead of holding the graceful shutdown open
 
     async with trio.open_nursery() as nursery:
@@ -90,3 +94,9 @@ async def serve_api(
         bound = _port(binds[0])
         log.info("API listening on %s port %d", host, bound)
         task_status.started(bound)
+    app.failure.raise_if_failed()
+
+
+async def _cancel_after(wait: Callable[[], Awaitable[None]], scope: trio.CancelScope) -> None:
+    await wait()
+    scope.cancel()
