@@ -75,3 +75,21 @@ def test_the_environment_variable_is_named(tmp_path: Path) -> None:
         "ecoboard snapshot: error: environment variable ECOBOARD__STORE__URL: store.url: expected a sqlite: or "
         "postgresql: URL, got 'postgresql://[::1' (invalid IPv6 host: a '[' without its ']')"
     )
+
+
+@pytest.mark.parametrize("command", ["fetch", "api", "run"])
+def test_a_bad_url_read_from_a_secret_names_the_secret(command: str, tmp_path: Path) -> None:
+    (tmp_path / "secrets.yaml").write_text("pg_url: 'postgresql://u:PW@leak9@127.0.0.1:5432/test'\n")
+    (tmp_path / "secrets.yaml").chmod(0o600)
+    (tmp_path / "board.yaml").write_text(
+        "mode: cluster\nsecrets: {file: secrets.yaml}\nstore: {url_secret: pg_url}\n"
+        "bus: {url: 'redis://127.0.0.1:6379/0'}\n"
+    )
+    done = ecoboard(*COMMANDS[command], "--config", "board.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == (
+        f"ecoboard {command}: error: store.url_secret: the secret 'pg_url': expected a sqlite: or postgresql: URL, "
+        "got 'postgresql://***@127.0.0.1:5432/test' (an '@' besides the one after user:password; write an '@', "
+        "'/', '?' or '#' in a user name or password as %40, %2F, %3F or %23)"
+    )
+    assert "leak9" not in done.stderr and "PW@" not in done.stderr
