@@ -21,7 +21,7 @@ def is_secret_param(name: str) -> bool:
     return any(word in lowered for word in SECRET_PARAM_WORDS)
 
 
-_CONNINFO_PAIR = re.compile(r"(?<![\w.-])([A-Za-z_][\w.-]*)\s*=\s*('(?:[^'\\]|\\.)*'?|[^\s']*)")
+_CONNINFO_PAIR = re.compile(r"(?<![\w.-])([A-Za-z_][\w.-]*)\s*=\s*('(?:[^'\\]|\\.)*'?|\S*)")
 """One ``key=value`` pair of a libpq conninfo string (``host=h password='a b'``); a value may be quoted."""
 
 _FRAGMENT_SPLIT = re.compile(r"[@/?#]+")

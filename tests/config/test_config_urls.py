@@ -134,6 +134,7 @@ def test_store_url_problems_are_one_line(url: str, shown: str, detail: str) -> N
     [
         ("host=127.0.0.1 password=PWleak18", "host=127.0.0.1 password=***"),
         ("host=127.0.0.1 password='PW leak18' user=u", "host=127.0.0.1 password=*** user=u"),
+        ("host=127.0.0.1 password=PW'leak18 user=u", "host=127.0.0.1 password=*** user=u"),
         ("mysql://u:PW/leak12@h/db", "mysql://***@h/db"),
         ("postgresql:h/db", "postgresql:h/db"),
     ],
