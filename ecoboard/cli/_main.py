@@ -27,15 +27,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, early: EarlyStop | None = None) -> int:
     """Run the command line; returns the process exit status.
 
-    SIGTERM and SIGINT are caught from the first line on: one that comes while the subcommands are
-    imported (most of a second on a Pi) stops the command before it starts, with status 0. A command
-    that handles them itself (``run``: ``keeps_stop_signals``) takes the catcher over; the others get
-    the default handling back.
+    SIGTERM and SIGINT are caught from the first line on (``early``, installed by
+    :func:`ecoboard.cli.main` before this module is imported; else here): one that comes while the
+    subcommands are imported (most of a second on a Pi) stops the command before it starts, with
+    status 0. A command that handles them itself (``run``: ``keeps_stop_signals``) takes the catcher
+    over; the others get the default handling back.
     """
-    early = EarlyStop()
+    early = early or EarlyStop()
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,

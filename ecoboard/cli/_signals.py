@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import signal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import logging
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
 
 class EarlyStop:
     """Notes SIGTERM and SIGINT from the first line of ``main`` on, while the subcommands are imported
@@ -15,7 +19,12 @@ class EarlyStop:
     the default SIGTERM action); the caller checks :meth:`requested` and stops cleanly with status 0.
     """
 
-    log = logging.getLogger("ecoboard.run")
+    @property
+    def log(self) -> logging.Logger:
+        """The ``ecoboard.run`` logger (logging is loaded after the catcher is in, not before)."""
+        import logging
+
+        return logging.getLogger("ecoboard.run")
 
     def __init__(self) -> None:
         self.signum: int | None = None

@@ -68,3 +68,22 @@ def test_a_stop_signal_during_start_up_exits_0(tmp_path: Path, signum: signal.Si
     assert "Traceback" not in stderr
     assert f"{signum.name} received: stopping" in stderr
     assert stderr.rstrip().endswith("INFO ecoboard.run: stopped"), stderr
+
+
+def test_the_catcher_is_in_before_the_rest_of_the_command_line_is_loaded() -> None:
+    """What the console script imports before it calls ``main``: the error classes, the version and the
+    catcher, no logging, argparse, json or dataclasses (the record names load on first use), so the
+    window in which SIGTERM still has its default action is the interpreter's own start-up."""
+    code = (
+        "import sys, ecoboard.cli\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ecoboard')))\n"
+        "print([m for m in ('logging', 'argparse', 'json', 'dataclasses', 'trio', 'numpy') if m in sys.modules])\n"
+        "import ecoboard\n"
+        "print(ecoboard.KINDS, ecoboard.Record.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.splitlines() == [
+        "['ecoboard', 'ecoboard._errors', 'ecoboard._version', 'ecoboard.cli', 'ecoboard.cli._signals']",
+        "[]",
+        "('weather', 'aqi', 'mlb', 'nfl', 'sun_moon') ecoboard._record",
+    ]
