@@ -17,12 +17,16 @@ log = logging.getLogger(__name__)
 
 
 def warn_if_exposed(path: str | os.PathLike[str]) -> None:
-    """Log a warning when group or others may read the secrets file at ``path``."""
+    """Log a warning when others, or a group other than this process's own, may read the secrets file at
+    ``path``. Group access for the process's own group is how a Kubernetes Secret volume is read by a
+    non-root pod (``defaultMode: 0440`` with ``fsGroup`` equal to ``runAsGroup``): no warning then."""
     try:
-        mode = Path(path).stat().st_mode
+        info = Path(path).stat()
     except OSError:
         return
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+    mode = info.st_mode
+    foreign_group = info.st_gid != os.getgid() and mode & stat.S_IRWXG
+    if mode & stat.S_IRWXO or foreign_group:
         log.warning("secrets file %s is readable by group or others (mode %o); chmod 600 it", path, mode & 0o777)
 
 
