@@ -4,7 +4,8 @@ With ``--once`` it makes one attempt and exits, as a Kubernetes Job runs it (``p
 ecoboard.fetchers KIND --once`` is the same): 0 when the record was written and announced, 2 with a
 one-line error when nothing was written, 4 with a one-line error when the record was written but
 the bus could not announce it (subscribers only see it when they next re-read the store).
-Without it, it polls forever at the provider's pace until interrupted.
+Without it, it polls forever at the provider's pace until interrupted; ``--heartbeat FILE`` then keeps
+a liveness file (see :mod:`ecoboard.cli._heartbeat`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import os
 import signal
 import sys
 from collections.abc import Awaitable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import trio
 
@@ -32,7 +35,9 @@ from ..fetchers import (
     resolve_api_key,
     run_fetcher,
 )
+from ..fetchers._coordinator import wall_clock
 from ..store import AsyncStore, open_store
+from ._heartbeat import ATTEMPT_ALLOWANCE, keep_heartbeat, write_deadline
 
 log = logging.getLogger("ecoboard.fetch")
 
@@ -91,7 +96,24 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="configuration file (default: $ECOBOARD_CONFIG, else ./ecoboard.yaml if present)",
     )
+    parser.add_argument(
+        "--heartbeat",
+        metavar="FILE",
+        type=Path,
+        help="without --once: keep in FILE the Unix time by which the next attempt must have ended "
+        '(a liveness probe: test "$(date +%%s)" -lt "$(cat FILE)")',
+    )
     parser.set_defaults(handler=run_fetch)
+
+
+async def _poll(kind: str, config: Config, heartbeat: Path | None, **deps: Any) -> None:
+    """Fetch ``kind`` forever; with ``heartbeat``, keep its liveness file (first written by :func:`_fetch`)."""
+    if heartbeat is None:
+        await run_fetcher(kind, config, **deps)
+        return
+    async with trio.open_nursery() as nursery:
+        coordinator = await nursery.start(partial(run_fetcher, kind, config, **deps))
+        await keep_heartbeat(heartbeat, coordinator, wall_clock)
 
 
 async def _until_sigterm(work: Awaitable[None]) -> None:
@@ -112,6 +134,8 @@ async def _until_sigterm(work: Awaitable[None]) -> None:
 def run_fetch(args: argparse.Namespace) -> int:
     """Handler of ``ecoboard fetch``: the configuration and its provider options are checked before
     the store, the bus or any provider is touched."""
+    if args.heartbeat is not None and args.once:
+        raise ConfigError("--heartbeat: only for a poller that runs for good (without --once)")
     source = config_file(args.config)
     config = load_config(source)
     check_provider_options(config, source)
@@ -127,6 +151,11 @@ async def _fetch(args: argparse.Namespace, config: Config) -> int:
     replay = args.replay or config.replay_dir
     if replay:
         config = dataclasses.replace(config, replay_dir=str(replay))  # the record's source says replay:<provider>
+    if args.heartbeat is not None:
+        try:  # the first attempt's deadline, the store's migrations included
+            write_deadline(args.heartbeat, wall_clock() + ATTEMPT_ALLOWANCE)
+        except OSError as exc:
+            raise ConfigError(f"--heartbeat: cannot write {args.heartbeat}: {exc.strerror}") from None
     store = open_store(store_url, history=config.store.history)
     bus = open_bus(bus_url)
     try:
@@ -134,7 +163,7 @@ async def _fetch(args: argparse.Namespace, config: Config) -> int:
             kwargs = {"client": client, "store": AsyncStore(store), "bus": bus, "api_key": api_key}
             if not args.once:
                 log.info("fetching %s from %s at the provider's pace until stopped", args.kind, provider.name)
-                await _until_sigterm(run_fetcher(args.kind, config, **kwargs))
+                await _until_sigterm(_poll(args.kind, config, args.heartbeat, **kwargs))
                 return 0
             coordinator = make_coordinator(args.kind, config, **kwargs)
             record = await coordinator.refresh(log_failure=False)

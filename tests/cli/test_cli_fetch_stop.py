@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from ._procs import stop_with_sigterm
 
 DEMO = Path(__file__).resolve().parents[2] / "ecoboard" / "demo" / "replay"
 
@@ -40,12 +41,8 @@ def test_sigterm_stops_the_poller_with_status_0_and_keeps_what_it_wrote(tmp_path
         while not _weather_versions(db):
             assert time.monotonic() < deadline, "no weather record written within 30 s"
             time.sleep(0.05)
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        err = stop_with_sigterm(proc)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
     assert err.rstrip().endswith("INFO ecoboard.fetch: SIGTERM received: stopping"), err
