@@ -43,7 +43,7 @@ class ApiDeps:
     """The API's dependencies. ``control_token`` is a secret: it is kept out of ``repr``.
 
     ``web_dist`` overrides where the built dashboard is looked for (else ``$ECOBOARD_WEB_DIST``, else
-    ``web/dist`` next to the package).
+    ``web/dist`` of the source checkout, see :mod:`ecoboard.api._static`).
     """
 
     store: AsyncStore
