@@ -5,6 +5,11 @@ Policy for slow clients (written down, as every queue's policy must be): each cl
 a kind replaces the one still waiting. The queue is therefore bounded by the number of kinds, an
 offer never waits, and a client that stops reading never slows the fan-out, the other clients or
 the render loop; when it reads again it gets the latest state of each kind it missed.
+
+The hub keeps the store's latest version of each kind. A full re-read (at start, after every bus
+``connected``, after a store failure) keeps what the store says even when it is an older version
+(the store was reset or restored from a backup); an update announcing a version older than the one
+held starts such a re-read, so a reset store's new records reach the clients with their first update.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import trio
 
 from .._errors import BusError, StoreError
 from .._record import Record
+from .._supersedes import supersedes
 from ..bus import Bus, BusMessage
 from ..store import AsyncStore
 from ._json import dumps, record_json
@@ -37,11 +43,9 @@ class ClientQueue:
         self.closed = False
 
     def offer(self, record: Record) -> None:
-        """Queue ``record`` unless a newer one of its kind is already waiting; never blocks."""
-        waiting = self._pending.get(record.kind)
-        if waiting is None or waiting.version < record.version:
-            self._pending[record.kind] = record
-            self._wake.set()
+        """Queue ``record`` (the hub's current one of its kind) in place of any still waiting; never blocks."""
+        self._pending[record.kind] = record
+        self._wake.set()
 
     def close(self) -> None:
         """End the stream: :meth:`wait` returns and :attr:`closed` is true."""
@@ -127,9 +131,8 @@ class RecordHub:
             queue.close()
         self._clients.clear()
 
-    def _publish(self, record: Record) -> None:
-        current = self._latest.get(record.kind)
-        if current is not None and current.version >= record.version:
+    def _publish(self, record: Record, *, full_read: bool = False) -> None:
+        if not supersedes(record, self._latest.get(record.kind), full_read=full_read):
             return
         self._latest[record.kind] = record
         for queue in self._clients:
@@ -175,9 +178,12 @@ class RecordHub:
                     log.warning("SSE fan-out: ignoring a malformed update message %r", message.payload)
                     continue
                 known = self._latest.get(kind)
-                if known is not None and known.version >= version:
+                if known is not None and version < known.version:  # the store was reset, or a late message
+                    self._resync = True
+                elif known is None or version > known.version:
+                    self._wanted[kind] = max(version, self._wanted.get(kind, 0))
+                else:
                     continue
-                self._wanted[kind] = max(version, self._wanted.get(kind, 0))
             else:
                 continue
             self._work.set()
@@ -206,7 +212,7 @@ class RecordHub:
             return False
         self._store_back()
         for record in records.values():
-            self._publish(record)
+            self._publish(record, full_read=True)
         return True
 
     async def _sync_kinds(self, wanted: Mapping[str, int]) -> bool:

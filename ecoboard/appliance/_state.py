@@ -17,6 +17,7 @@ import numpy as np
 import trio
 
 from .._record import Record, iso_utc
+from .._supersedes import supersedes
 
 
 class Snapshot:
@@ -28,21 +29,34 @@ class Snapshot:
     def __init__(self) -> None:
         self.records: Mapping[str, Record] = MappingProxyType({})
         self.changed_at: dict[str, float] = {}
+        self._accepted = 0  # records accepted so far
+        self._accepted_as: dict[str, int] = {}  # kind -> the count when its current record was accepted
 
     def versions(self) -> dict[str, int]:
         """The version held for every kind."""
         return {kind: record.version for kind, record in self.records.items()}
 
-    def offer(self, records: Iterable[Record], *, now: float) -> list[str]:
-        """Keep each record that is newer than the one held; return the kinds that changed."""
+    def mark(self) -> int:
+        """Where the snapshot is now: take it before a full re-read and pass it to :meth:`offer`."""
+        return self._accepted
+
+    def offer(self, records: Iterable[Record], *, now: float, reread_from: int | None = None) -> list[str]:
+        """Keep each record that is newer than the one held; return the kinds that changed.
+
+        ``reread_from`` (the :meth:`mark` taken before a full re-read of the store began) keeps the
+        store's record instead, even an older version (a store reset or restored from a backup),
+        except over a record accepted after the re-read began: that one is newer than what it saw.
+        """
         merged = dict(self.records)
         changed = []
         for record in records:
-            held = merged.get(record.kind)
-            if held is None or record.version > held.version:
+            full_read = reread_from is not None and self._accepted_as.get(record.kind, 0) <= reread_from
+            if supersedes(record, merged.get(record.kind), full_read=full_read):
                 merged[record.kind] = record
                 changed.append(record.kind)
                 self.changed_at[record.kind] = now
+                self._accepted += 1
+                self._accepted_as[record.kind] = self._accepted
         if changed:
             self.records = MappingProxyType(merged)
         return changed

@@ -40,7 +40,7 @@ from .._errors import StoreError
 from .._record import KINDS
 from .._version import __version__
 from ..api import ApiDeps, create_app, serve_api
-from ..bus import Bus, MemoryBus, RedisBus, open_bus
+from ..bus import Bus, MemoryBus, open_bus
 from ..config import Config, PageSpec
 from ..fetchers import provider_for
 from ..renderer import PAGES, FrameRenderer, KindHealth, Sink, open_sink
@@ -178,7 +178,6 @@ def _syncers(
             kinds=lambda kind: not config.is_local(kind),
             republish=app.local_bus,
             prepare_pages=prepare_pages,
-            probe=bus.ping if isinstance(bus, RedisBus) else None,
         )
         pairs.append((remote, bus))
     return pairs

@@ -9,21 +9,25 @@ re-read, because pub/sub loses what was published while away (C26).
 
 The bus is not needed to show what the store holds: every kind in scope is read from the store at
 once when the syncer starts, and again every :data:`STORE_POLL_SECONDS` for as long as the bus is
-away (before its first ``connected``, and from a failed probe of a connected bus until the next
-``connected``). A board that boots during a Redis outage shows the last records, and keeps them
-fresh, instead of its "waiting" pages.
+away (before its first ``connected``, and from a ``disconnected`` until the next ``connected``: the
+Redis bus finds a stalled server itself). A board that boots during a Redis outage shows the last
+records, and keeps them fresh, instead of its "waiting" pages.
+
+Every full re-read replaces what the snapshot holds by what the store says, even an older version (a
+store reset or restored from a backup); an update announcing a version older than the one held
+starts one, so a reset store's new records reach the panel with their first update.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import trio
 
 from .._backoff import Backoff
-from .._errors import BusError, StoreError
+from .._errors import StoreError
 from .._record import Record
 from ..bus import Bus, BusMessage
 from ..config import Config, PageSpec
@@ -45,9 +49,7 @@ class Syncer:
     ``republish`` (optional) is another bus on which each newly read record is announced as an
     ``update``: the Redis syncer uses it to forward cluster updates to the in-process bus, which the
     embedded API's SSE stream follows. ``prepare_pages`` readies a page cycle read from the store
-    (see :class:`~ecoboard.appliance.ApplianceOptions`). ``probe`` (optional) raises
-    :class:`~ecoboard.BusError` when the bus cannot be reached (the Redis bus's ``ping``); without one
-    (the in-process bus) the bus is never found lost once connected.
+    (see :class:`~ecoboard.appliance.ApplianceOptions`).
     """
 
     def __init__(
@@ -61,7 +63,6 @@ class Syncer:
         kinds: Callable[[str], bool],
         republish: Bus | None = None,
         prepare_pages: Callable[[Sequence[PageSpec]], tuple[PageSpec, ...]] = tuple,
-        probe: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.name = name
         self.config = config
@@ -71,17 +72,15 @@ class Syncer:
         self.kinds = kinds
         self.republish = republish
         self.prepare_pages = prepare_pages
-        self.probe = probe
         self.connected = False
-        self._connects = 0  # ``connected`` messages seen: a probe that failed across a reconnect is stale
         self.last_error: str | None = None
         self.failures = 0
         self._resync = trio.Event()
 
     # -- reading the store ------------------------------------------------------------------
 
-    async def _accept(self, records: list[Record]) -> None:
-        changed = self.snapshot.offer(records, now=trio.current_time())
+    async def _accept(self, records: list[Record], *, reread_from: int | None = None) -> None:
+        changed = self.snapshot.offer(records, now=trio.current_time(), reread_from=reread_from)
         if self.republish is not None:
             for kind in changed:
                 await self.republish.publish("update", {"kind": kind, "version": self.snapshot.records[kind].version})
@@ -100,19 +99,24 @@ class Syncer:
         self.failures = 0
 
     async def resync(self) -> bool:
-        """Read the latest record of every kind in scope; False (and a retry scheduled) on a store error."""
+        """Read the latest record of every kind in scope and keep what the store says (see the module
+        docstring); False (and a retry scheduled) on a store error."""
+        since = self.snapshot.mark()
         try:
             latest = await self.store.latest_all()
         except StoreError as exc:
             self._failed("re-reading every kind", exc)
             return False
         self._recovered()
-        await self._accept([r for k, r in latest.items() if self.kinds(k)])
+        await self._accept([r for k, r in latest.items() if self.kinds(k)], reread_from=since)
         return True
 
     async def _read(self, kind: str, version: int) -> None:
         held = self.snapshot.records.get(kind)
-        if held is not None and held.version >= version:
+        if held is not None and version < held.version:  # the store was reset or restored, or a late message
+            await self.resync()
+            return
+        if held is not None and held.version == version:
             return
         try:
             record = await self.store.latest(kind)
@@ -140,32 +144,14 @@ class Syncer:
             backoff.reset()
 
     async def poll_while_away(self) -> None:
-        """Read the store at once, then every :data:`STORE_POLL_SECONDS` while the bus is away.
-
-        While the bus is connected, ``probe`` checks it each period instead of reading the store; when
-        the probe fails the bus counts as away until the subscription yields ``connected`` again. Never
-        returns unless cancelled; store and bus errors are absorbed.
+        """Read the store at once, then every :data:`STORE_POLL_SECONDS` while the bus is away (no
+        ``connected`` yet, or ``disconnected`` since). Never returns unless cancelled; store errors are
+        absorbed.
         """
         while True:
-            if self.connected and self.probe is not None:
-                await self._probe_bus(self.probe)
             if not self.connected:
                 await self.resync()
             await trio.sleep(STORE_POLL_SECONDS)
-
-    async def _probe_bus(self, probe: Callable[[], Awaitable[None]]) -> None:
-        connects = self._connects
-        try:
-            await probe()
-        except BusError as exc:
-            if self._connects == connects:  # no reconnect while the probe ran
-                self.connected = False
-                log.warning(
-                    "%s sync: the bus is unreachable (%s); reading the store every %.0f s until it is back",
-                    self.name,
-                    exc,
-                    STORE_POLL_SECONDS,
-                )
 
     async def run(self, bus: Bus, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         """Follow ``bus`` until cancelled; never returns otherwise.
@@ -186,8 +172,9 @@ class Syncer:
     async def _handle(self, message: BusMessage) -> None:
         if message.channel == "connected":
             self.connected = True
-            self._connects += 1
             await self.resync()
+        elif message.channel == "disconnected":  # the bus logged it; poll the store until it is back
+            self.connected = False
         elif message.channel == "update":
             kind, version = message.payload.get("kind"), message.payload.get("version")
             if not isinstance(kind, str) or isinstance(version, bool) or not isinstance(version, int):

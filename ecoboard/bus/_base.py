@@ -3,7 +3,9 @@
 Channels: ``update`` carries ``{"kind": str, "version": int}`` published after the row commits;
 ``control`` carries ``{"command": "pause"|"play"|"next"|"prev"|"brightness"|"reload", ...}``.
 A subscription also yields a ``connected`` message after every (re)connect: pub/sub loses what was
-published while away, so the consumer re-reads every kind from the store when it sees one.
+published while away, so the consumer re-reads every kind from the store when it sees one. A
+subscription whose connection is lost (an error, or a server that stops answering) yields
+``disconnected`` first; the next ``connected`` says it is back.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ CHANNELS: tuple[Channel, ...] = ("update", "control")
 
 @dataclass(frozen=True)
 class BusMessage:
-    """One message: ``channel`` is ``update``, ``control`` or ``connected`` (payload empty)."""
+    """One message: ``channel`` is ``update``, ``control``, ``connected`` or ``disconnected`` (those two:
+    payload empty)."""
 
-    channel: Literal["update", "control", "connected"]
+    channel: Literal["update", "control", "connected", "disconnected"]
     payload: dict[str, Any]
 
 

@@ -10,18 +10,27 @@ gives ``board1-update``. Without it (or with it empty) the channels are exactly 
 redis-py is blocking, so every call runs in ``trio.to_thread.run_sync``. The subscriber polls
 ``get_message`` with a short timeout in a worker thread and forwards into a bounded
 :class:`~ecoboard.bus._mailbox.Mailbox`.
+
+Liveness: a server that stops answering without closing the connection (stopped, or a network
+partition that sends no reset) raises no error on a subscription. So the subscriber sends a PING on
+its connection after :data:`PING_SECONDS` without hearing anything, and counts the connection lost
+when an answer (to the SUBSCRIBE or the PING) takes longer than :data:`ANSWER_SECONDS`: it yields
+``disconnected``, subscribes again on a new connection with backoff and yields ``connected`` once
+Redis confirms the subscription.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 import redis
 import trio
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from .._backoff import Backoff
 from .._errors import BusError
@@ -34,6 +43,12 @@ log = logging.getLogger(__name__)
 
 _POLL_SECONDS = 0.2
 _SOCKET_TIMEOUT = 5.0
+PING_SECONDS = 1.0
+"""A subscription that heard nothing for this long sends a PING on its connection."""
+ANSWER_SECONDS = 3.0
+"""A SUBSCRIBE or PING unanswered for this long: the connection counts as lost. With
+:data:`PING_SECONDS` and the polling it stays under the socket timeout, so a stall long enough to
+fail a publish (the update is lost) is always noticed by every subscription (which re-reads)."""
 PREFIX_SEPARATORS = ":./-_"
 """A prefix ending in one of these is used as given; any other non-empty prefix gets a ``:``."""
 
@@ -56,6 +71,8 @@ class RedisBus:
         self.backoff_cap = backoff_cap
         try:
             self._client = self._new_client()
+            # no retries inside redis-py: a subscription it re-made silently would yield no ``connected``
+            self._subscriber = self._new_client(retry=Retry(NoBackoff(), 0))
         except (redis.RedisError, ValueError) as exc:
             raise BusError(f"{self.label}: invalid URL: {self._shown(exc)}") from safe_cause(exc, self._url)
 
@@ -63,9 +80,13 @@ class RedisBus:
         """A redis-py error as a message shows it: none of the URL's secrets."""
         return scrub(str(exc), self._url)
 
-    def _new_client(self) -> redis.Redis:
+    def _new_client(self, **options: Any) -> redis.Redis:
         return redis.Redis.from_url(
-            self._url, socket_timeout=_SOCKET_TIMEOUT, socket_connect_timeout=_SOCKET_TIMEOUT, health_check_interval=0
+            self._url,
+            socket_timeout=_SOCKET_TIMEOUT,
+            socket_connect_timeout=_SOCKET_TIMEOUT,
+            health_check_interval=0,
+            **options,
         )
 
     def channel_name(self, channel: str) -> str:
@@ -105,40 +126,72 @@ class RedisBus:
     async def _reader(self, channels: tuple[Channel, ...], mailbox: Mailbox) -> None:
         """Keep a Redis subscription alive and forward its messages into ``mailbox``.
 
-        Never returns unless cancelled. After every successful (re)subscribe it queues
-        ``BusMessage("connected", {})``. Connection errors are absorbed: one warning when the
-        connection is lost, then reconnect attempts with capped exponential backoff and jitter, and
-        one info line on recovery. Malformed messages are logged and skipped.
+        Never returns unless cancelled. Once Redis confirms a (re)subscribe it queues
+        ``BusMessage("connected", {})``; when that connection is lost (an error, or no answer in
+        time: see the module docstring) it queues ``BusMessage("disconnected", {})``. Connection
+        errors are absorbed: one warning when the connection is lost, then reconnect attempts with
+        capped exponential backoff and jitter, and one info line on recovery. Malformed messages are
+        logged and skipped.
         """
         names = {self.channel_name(c): c for c in channels}
         backoff = Backoff(base=0.2, cap=self.backoff_cap)
-        lost = connected_once = False
+        lost = up = connected_once = False
+
+        def subscribed() -> None:
+            nonlocal lost, up, connected_once
+            if lost:
+                log.info("%s: reconnected after %d attempts", self.label, backoff.failures)
+            lost = False
+            up = connected_once = True
+            backoff.reset()
+            mailbox.put(BusMessage("connected", {}))
+
         while True:
-            pubsub = self._client.pubsub(ignore_subscribe_messages=True)
+            pubsub = self._subscriber.pubsub()
             try:
                 await trio.to_thread.run_sync(pubsub.subscribe, *names)
-                if lost:
-                    log.info("%s: reconnected after %d attempts", self.label, backoff.failures)
-                lost, connected_once = False, True
-                backoff.reset()
-                mailbox.put(BusMessage("connected", {}))
-                while True:
-                    raw = await trio.to_thread.run_sync(pubsub.get_message, True, _POLL_SECONDS)
-                    if raw is not None:
-                        self._forward(raw, names, mailbox)
-            except (redis.RedisError, OSError) as exc:
+                await self._listen(pubsub, names, mailbox, subscribed)
+            except (redis.RedisError, OSError, _Silent) as exc:
                 if not lost:
                     what = "subscription lost" if connected_once else "cannot subscribe"
                     log.warning("%s: %s (%s); reconnecting with backoff", self.label, what, self._shown(exc))
-                lost = True
+                if up:
+                    mailbox.put(BusMessage("disconnected", {}))
+                lost, up = True, False
             finally:
                 with trio.CancelScope(shield=True):
                     await trio.to_thread.run_sync(_close_quietly, pubsub, self._url)
             await trio.sleep(backoff.next_delay())
 
+    async def _listen(
+        self, pubsub: redis.client.PubSub, names: dict[str, Channel], mailbox: Mailbox, subscribed: Callable[[], None]
+    ) -> None:
+        """Read ``pubsub`` after its SUBSCRIBE was sent: call ``subscribed`` once every channel is
+        confirmed, forward messages, PING when quiet. Raises :class:`_Silent` when an answer is late."""
+        pending = set(names)
+        heard = trio.current_time()
+        asked: float | None = heard  # when the unanswered SUBSCRIBE or PING went out
+        while True:
+            raw = await trio.to_thread.run_sync(pubsub.get_message, False, _POLL_SECONDS)
+            now = trio.current_time()
+            if raw is not None:
+                heard = now
+                if raw["type"] == "message":
+                    self._forward(raw, names, mailbox)
+                elif raw["type"] == "subscribe" and pending:
+                    pending.discard(_text(raw["channel"]))
+                    if not pending:
+                        subscribed()
+                if not pending:
+                    asked = None
+            elif asked is not None and now - asked >= ANSWER_SECONDS:
+                raise _Silent(f"no answer from Redis within {ANSWER_SECONDS:g} s")
+            elif asked is None and now - heard >= PING_SECONDS:
+                await trio.to_thread.run_sync(pubsub.ping)
+                asked = now
+
     def _forward(self, raw: dict[str, Any], names: dict[str, Channel], mailbox: Mailbox) -> None:
-        channel = raw.get("channel")
-        channel = channel.decode() if isinstance(channel, bytes) else channel
+        channel = _text(raw.get("channel"))
         try:
             payload = json.loads(raw["data"])
         except (TypeError, ValueError):
@@ -150,8 +203,17 @@ class RedisBus:
             log.warning("%s: ignoring a message on %s that is not a JSON object", self.label, channel)
 
     async def aclose(self) -> None:
-        """Close the publishing connection pool."""
+        """Close the connection pools."""
         await trio.to_thread.run_sync(self._client.close)
+        await trio.to_thread.run_sync(self._subscriber.close)
+
+
+class _Silent(Exception):
+    """Redis did not answer on a subscription's connection in time (stopped, or cut off without a reset)."""
+
+
+def _text(value: Any) -> Any:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def _close_quietly(pubsub: redis.client.PubSub, url: str) -> None:

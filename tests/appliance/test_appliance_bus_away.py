@@ -43,6 +43,35 @@ async def wait_until(app: Appliance, done) -> None:
         await app.display.next_frame()
 
 
+async def follows_the_bus(app: Appliance, writer: AsyncStore, bus_url: str, data: dict[str, dict]) -> int:
+    """Check that the board follows the bus (it does not poll the store): an announced nfl version
+    reaches the frames, then of a weather version written without an announcement and an announced
+    mlb version only the mlb one does. Returns the unannounced weather version."""
+    bus = open_bus(bus_url)
+    nfl = await write_again(writer, "nfl", data["nfl"])
+    await bus.publish("update", {"kind": "nfl", "version": nfl})
+    with trio.fail_after(10):
+        await wait_shown(app, {"nfl": nfl})
+
+    weather = app.snapshot.records["weather"].version
+    unannounced = await write_again(writer, "weather", data["weather"])
+    mlb = await write_again(writer, "mlb", data["mlb"])
+    await bus.publish("update", {"kind": "mlb", "version": mlb})
+    with trio.fail_after(10):
+        await wait_shown(app, {"mlb": mlb})
+    assert app.snapshot.records["weather"].version == weather  # bus-driven: v{unannounced} unread
+    assert unannounced == weather + 1
+    await bus.aclose()
+    return unannounced
+
+
+async def weather_board_store(store_url: str, bus_url: str) -> tuple[Config, AsyncStore, dict[str, dict]]:
+    """A cluster board's config showing the weather page, and its store seeded with every kind."""
+    config = cluster_config(store_url, bus_url, pages=[{"page": "weather", "seconds": 600}])
+    writer = await open_async(store_url)
+    return config, writer, await seed(writer, config)
+
+
 def cluster_syncer(app: Appliance) -> Syncer:
     syncer = app.syncers[-1]
     assert syncer.name == "cluster"
@@ -54,9 +83,7 @@ async def test_cluster_board_shows_the_store_while_redis_is_away(tmp_path: Path)
     try:
         with temp_store_url("postgresql", tmp_path) as store_url:
             bus_url = f"{redis.url}?prefix=t_{secrets.token_hex(4)}-"
-            config = cluster_config(store_url, bus_url, pages=[{"page": "weather", "seconds": 600}])
-            writer = await open_async(store_url)
-            data = await seed(writer, config)
+            config, writer, data = await weather_board_store(store_url, bus_url)
             before_boot = await writer.latest_versions()
             assert set(before_boot) == set(KINDS)
             async with trio.open_nursery() as nursery:
@@ -77,23 +104,10 @@ async def test_cluster_board_shows_the_store_while_redis_is_away(tmp_path: Path)
                 await trio.to_thread.run_sync(redis.start)
                 with trio.fail_after(60):  # the subscription's reconnect backoff
                     await wait_until(app, lambda: cluster.connected)
-                bus = open_bus(bus_url)
-                nfl = await write_again(writer, "nfl", data["nfl"])
-                await bus.publish("update", {"kind": "nfl", "version": nfl})
-                with trio.fail_after(10):
-                    await wait_shown(app, {"nfl": nfl})
-
-                unannounced = await write_again(writer, "weather", data["weather"])
-                mlb = await write_again(writer, "mlb", data["mlb"])
-                await bus.publish("update", {"kind": "mlb", "version": mlb})
-                with trio.fail_after(10):
-                    await wait_shown(app, {"mlb": mlb})
-                assert app.snapshot.records["weather"].version == weather  # bus-driven: v{unannounced} unread
-                assert unannounced == weather + 1
-                await bus.aclose()
+                unannounced = await follows_the_bus(app, writer, bus_url, data)
 
                 await trio.to_thread.run_sync(redis.stop)  # away again, while the board runs
-                with trio.fail_after(POLLS):  # the probe finds it gone; the store is polled again
+                with trio.fail_after(POLLS):  # the subscription finds it gone; the store is polled again
                     await wait_shown(app, {"weather": unannounced})
                 later = await write_again(writer, "weather", data["weather"])
                 with trio.fail_after(POLLS):

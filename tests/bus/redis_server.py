@@ -1,7 +1,8 @@
-"""A throwaway redis-server on a free port, for tests that stop and restart it."""
+"""A throwaway redis-server on a free port, for tests that stop and restart it, or stall it (SIGSTOP)."""
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import time
@@ -54,6 +55,16 @@ class RedisServer:
             except redis.ConnectionError:
                 time.sleep(0.05)
         raise RuntimeError(f"redis-server on port {self.port} did not start")
+
+    def pause(self) -> None:
+        """Stall the server (SIGSTOP): connections stay open, nothing is answered, nothing is reset."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """End a stall (SIGCONT): the server answers what waited meanwhile."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGCONT)
 
     def stop(self) -> None:
         if self.proc is not None:

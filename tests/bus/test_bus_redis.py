@@ -138,6 +138,7 @@ async def test_subscriber_reconnects_after_server_restart(tmp_path: Path, caplog
                 await bus.publish("update", {"kind": "mlb", "version": 2})
             server.start()
 
+            assert await next_message(sub) == BusMessage("disconnected", {})
             assert await next_message(sub, 15) == BusMessage("connected", {})
             await bus.publish("update", {"kind": "mlb", "version": 3})
             assert await next_message(sub) == BusMessage("update", {"kind": "mlb", "version": 3})

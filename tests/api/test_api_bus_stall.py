@@ -1,0 +1,48 @@
+"""The SSE fan-out of ``ecoboard api`` through a Redis stall (SIGSTOP of a throwaway redis-server:
+no error, no reset): a record written while nobody could announce it reaches the connected clients
+once Redis answers again, and later updates follow the bus as before."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import trio
+
+from tests.bus.redis_server import RedisServer
+from tests.bus.test_bus_redis_stall import NOTICED, assert_one_line_each_way, first_bus_line
+
+from ._support import running_api, sse, store_url_sqlite
+
+
+async def test_a_record_written_during_a_redis_stall_reaches_sse_clients_after_it(tmp_path: Path, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="ecoboard.bus")
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        async with (
+            running_api(store_url_sqlite(tmp_path), f"{server.url}?prefix=stall:") as api,
+            sse(api.client) as reader,
+        ):
+            await reader.ready()
+            with trio.fail_after(10):
+                await api.write("mlb")
+                assert (await reader.next_event()).id == "mlb.1"
+
+            with first_bus_line() as logged:
+                server.pause()
+                await api.write("mlb", publish=False)  # as `ecoboard fetch` leaves it when its publish fails (exit 4)
+                with trio.fail_after(NOTICED):
+                    await logged.wait()
+            server.resume()
+            with trio.fail_after(NOTICED):
+                event = await reader.next_event()
+            assert event.id == "mlb.2"
+            assert event.json()["version"] == 2
+
+            with trio.fail_after(10):
+                await api.write("nfl")
+                assert (await reader.next_event()).id == "mlb.2-nfl.1"
+    finally:
+        server.stop()
+    assert_one_line_each_way(caplog, server.port, "subscription lost (no answer from Redis within 3 s)")
