@@ -2,7 +2,8 @@
 
 With no arguments on a fresh clone: local mode, SQLite at ``var/ecoboard.sqlite3``, the in-process
 bus, the emulator or headless sink, the API on :8080, and live providers when they answer within
-about a second, else the recorded real responses shipped in ``ecoboard/demo/replay``.
+about a second, else the recorded real responses shipped in ``ecoboard/demo/replay`` (only in this
+zero-configuration case: see :func:`demo_fallback_allowed`).
 
 Test hook: ``ECOBOARD_DEBUG_HANG_RENDER_AFTER=N`` makes the render loop hang after N frames (the
 watchdog pings stop; the rest of the process keeps running). Never set it in production.
@@ -109,7 +110,20 @@ def _hang_after() -> int | None:
     return int(text)
 
 
-async def _replay_dir(args: argparse.Namespace, config: Config) -> Path | None:
+def demo_fallback_allowed(config: Config, source: str | None) -> bool:
+    """True only for the zero-configuration demo: no configuration file, local mode, a SQLite store and
+    the in-process bus. Only then may an unreachable network switch ``run`` to the recorded demo; every
+    other board keeps fetching live (the coordinators back off), and recordings never reach a
+    PostgreSQL store or Redis unless asked for with ``--replay`` or ``replay_dir``."""
+    return (
+        source is None
+        and config.mode == "local"
+        and config.store.url.startswith("sqlite:")
+        and config.bus.url == "memory://"
+    )
+
+
+async def _replay_dir(args: argparse.Namespace, config: Config, source: str | None) -> Path | None:
     if args.replay is not None:
         log.info("replaying recorded provider responses from %s (--replay)", args.replay)
         return Path(args.replay)
@@ -117,7 +131,7 @@ async def _replay_dir(args: argparse.Namespace, config: Config) -> Path | None:
         log.info("replaying recorded provider responses from %s (replay_dir in the config)", config.replay_dir)
         return Path(config.replay_dir)
     hosts = provider_hosts(config)
-    if not hosts:
+    if not hosts or not demo_fallback_allowed(config, source):
         return None
     reachable = False
     with trio.move_on_after(NETWORK_CHECK_SECONDS):
@@ -125,7 +139,8 @@ async def _replay_dir(args: argparse.Namespace, config: Config) -> Path | None:
     if reachable:
         return None
     log.info(
-        "network unreachable (no provider answered in %.0f s): showing the recorded real responses in %s",
+        "network unreachable (no provider answered in %.0f s): zero-configuration demo, showing the recorded "
+        "real responses in %s (records marked replay:<provider>; with a config file it keeps fetching live)",
         NETWORK_CHECK_SECONDS,
         DEMO_REPLAY,
     )
@@ -164,7 +179,7 @@ async def _stop_on_signal(signals: AsyncIterator[int], cancel: trio.CancelScope)
         return
 
 
-async def _main(args: argparse.Namespace, config: Config, early: EarlyStop) -> None:
+async def _main(args: argparse.Namespace, config: Config, source: str | None, early: EarlyStop) -> None:
     """Start and run the appliance; a stop signal at any step before it runs cancels the start."""
     with trio.open_signal_receiver(*STOP_SIGNALS) as signals:
         if early.requested():  # came between the start of ``run`` and the receiver
@@ -175,7 +190,7 @@ async def _main(args: argparse.Namespace, config: Config, early: EarlyStop) -> N
             options = ApplianceOptions(
                 prepare_pages=partial(prepare_wifi_pages, secrets=secrets),
                 config=config,
-                replay_dir=await _replay_dir(args, config),
+                replay_dir=await _replay_dir(args, config, source),
                 api_port=args.port,
                 hooks=RenderHooks(hang_after_frames=_hang_after()),
                 environ=dict(os.environ),
@@ -236,7 +251,7 @@ def run(args: argparse.Namespace) -> int:
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too chatty for a board
     if not early.requested():
         try:
-            trio.run(_main, args, config, early)
+            trio.run(_main, args, config, source, early)
         except ExceptionGroup as group:
             raise _single_error(group, port) from None
     log.info("stopped")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ecoboard.cli._cmd_run import demo_fallback_allowed
 from ecoboard.config import load_config
 
 REPO = Path(__file__).resolve().parents[2]
@@ -104,3 +105,4 @@ def test_the_shipped_pi_config_loads_into_local_mode_with_the_store_in_the_state
     )
     writable = next(line for line in UNIT.read_text().splitlines() if line.startswith("ReadWritePaths="))
     assert config.store.url.removeprefix("sqlite:///").startswith(writable.removeprefix("ReadWritePaths=") + "/")
+    assert not demo_fallback_allowed(config, str(PI_CONFIG))  # a real board: never the recorded demo
