@@ -32,13 +32,13 @@ from ..fetchers import check_provider_options
 from ..renderer import page_spec_errors, prepare_wifi_pages
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
+from ._demo import DEMO_REPLAY, demo_config
 from ._exit import arm_exit_deadline
 from ._listen import bind_probe, check_host
 from ._signals import STOP_SIGNALS, EarlyStop
 
 log = logging.getLogger("ecoboard.run")
 
-DEMO_REPLAY = Path(__file__).resolve().parents[1] / "demo" / "replay"
 HANG_HOOK = "ECOBOARD_DEBUG_HANG_RENDER_AFTER"
 NETWORK_CHECK_SECONDS = 1.0
 
@@ -187,10 +187,13 @@ async def _main(args: argparse.Namespace, config: Config, source: str | None, ea
         async with trio.open_nursery() as nursery:
             nursery.start_soon(_stop_on_signal, signals, nursery.cancel_scope)
             config, token, secrets = await trio.to_thread.run_sync(_resolve_secrets, config)
+            replay_dir = await _replay_dir(args, config, source)
+            config = demo_config(config, replay_dir)  # the demo's place and zone, or a line saying it is the demo
+            _warn_if_os_zone_differs(config)
             options = ApplianceOptions(
                 prepare_pages=partial(prepare_wifi_pages, secrets=secrets),
                 config=config,
-                replay_dir=await _replay_dir(args, config, source),
+                replay_dir=replay_dir,
                 api_port=args.port,
                 hooks=RenderHooks(hang_after_frames=_hang_after()),
                 environ=dict(os.environ),
@@ -246,7 +249,6 @@ def run(args: argparse.Namespace) -> int:
     port = config.api.port if args.port is None else args.port
     check_host(config.api.host, "api.host")
     _check_port_free(config.api.host, port)
-    _warn_if_os_zone_differs(config)
     if not args.verbose:
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too chatty for a board
     if not early.requested():

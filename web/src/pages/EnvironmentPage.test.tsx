@@ -58,7 +58,7 @@ describe('EnvironmentPage', () => {
   });
 
   it('lists the next 24 hours in the board zone, not the forecast location\'s, and the 7 days by the data dates', () => {
-    // the demo: a Penza (Europe/Moscow) forecast on a board configured for America/New_York
+    // a Penza (Europe/Moscow) forecast on a board configured for another zone, America/New_York
     renderWithRecords(<EnvironmentPage />, [WEATHER_PENZA], { units: 'metric', timezone: 'America/New_York' });
     const hours = within(screen.getByTestId('hourly')).getAllByRole('listitem');
     expect(hours).toHaveLength(24);
