@@ -28,6 +28,7 @@ from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink, p
 from ..secrets import load_secrets
 from ..store import AsyncStore, open_store, sqlite_path
 from ._cmd_fetch import config_file
+from ._demo import demo_config
 from ._now import now_or_clock
 
 log = logging.getLogger("ecoboard.snapshot")
@@ -73,6 +74,8 @@ def run_snapshot(args: argparse.Namespace) -> int:
     kinds = PAGE_KINDS.get(args.page) or KINDS
     if args.replay and not Path(args.replay).is_dir():
         raise ConfigError(f"--replay: {args.replay} is not a directory")
+    if args.replay:  # drawn as the board shows the recorded demo: its place and zone under the default location
+        config = demo_config(config, Path(args.replay))
     records = trio.run(replay_records, Path(args.replay), kinds, config, now) if args.replay else stored_records(config)
     ctx = PageContext(records=records, now=now, config=config, options=options)
     renderer = FrameRenderer()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..config import Config, Location
 
-log = logging.getLogger("ecoboard.run")
+log = logging.getLogger("ecoboard.demo")
 
 DEMO_REPLAY = Path(__file__).resolve().parents[1] / "demo" / "replay"
 

@@ -21,7 +21,7 @@ from ecoboard.fetchers import fetch_once, make_client
 from ecoboard.renderer.pages._sun_moon import sun_moon_view
 from ecoboard.store import AsyncStore, open_store
 
-from ._support import start_run
+from ._support import DEMO, ecoboard, start_run
 
 RECORDED = (
     "weather recorded in Penza on 2023-11-11, air quality in Berlin on 2024-02-21, sun and moon in Oslo on "
@@ -30,7 +30,7 @@ RECORDED = (
 
 
 def test_default_location_on_the_demo_becomes_the_demo_place(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="ecoboard.run")
+    caplog.set_level(logging.INFO, logger="ecoboard.demo")
     shown = demo_config(Config(), DEMO_REPLAY)
     assert (shown.location, shown.timezone) == (Location(52.52, 13.41, "Recorded demo"), "Europe/Berlin")
     assert shown == dataclasses.replace(Config(), location=DEMO_LOCATION, timezone="Europe/Berlin")
@@ -50,7 +50,7 @@ def test_default_location_on_the_demo_becomes_the_demo_place(caplog: pytest.LogC
 def test_a_configured_location_is_kept_and_the_log_says_the_data_is_the_demos(
     changes: dict, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="ecoboard.run")
+    caplog.set_level(logging.INFO, logger="ecoboard.demo")
     config = dataclasses.replace(Config(), **changes)
     assert demo_config(config, DEMO_REPLAY) is config
     (line,) = caplog.records
@@ -65,7 +65,7 @@ def test_a_configured_location_is_kept_and_the_log_says_the_data_is_the_demos(
 def test_other_recordings_and_live_providers_leave_the_config_alone(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="ecoboard.run")
+    caplog.set_level(logging.INFO, logger="ecoboard.demo")
     config = Config()
     assert demo_config(config, None) is config
     assert demo_config(config, tmp_path) is config
@@ -101,6 +101,19 @@ def test_run_on_the_demo_serves_the_demo_zone(tmp_path: Path) -> None:
             proc.wait()
     assert board["timezone"] == "Europe/Berlin"
     assert (
-        f"INFO ecoboard.run: replaying the recorded demo ({RECORDED}): the board shows it as 'Recorded demo' in "
+        f"INFO ecoboard.demo: replaying the recorded demo ({RECORDED}): the board shows it as 'Recorded demo' in "
         "Europe/Berlin, not the default location 'Boston'"
     ) in err
+
+
+def test_snapshot_of_the_demo_draws_it_in_the_demo_zone(tmp_path: Path) -> None:
+    out = tmp_path / "sun.png"
+    now = "2022-12-18T12:00:00Z"
+    proc = ecoboard(
+        "snapshot", "--page", "sun_moon", "--out", str(out), "--now", now, "--replay", str(DEMO), cwd=tmp_path
+    )
+    assert (proc.returncode, proc.stdout) == (0, f"wrote {out}: page sun_moon, records: sun_moon\n")
+    assert [line.split(" ", 2)[2] for line in proc.stderr.splitlines()] == [
+        f"INFO ecoboard.demo: replaying the recorded demo ({RECORDED}): the board shows it as 'Recorded demo' in "
+        "Europe/Berlin, not the default location 'Boston'"
+    ]
