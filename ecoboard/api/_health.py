@@ -94,8 +94,9 @@ async def _ping_and_read(store: AsyncStore) -> dict[str, Record]:
 async def readyz() -> Response:
     """200 when ready, else 503 with ``reasons``.
 
-    Ready means: the store answers a ping and a read within :data:`STORE_CHECK_SECONDS`, and when
-    there is a display its last frame is recent. Per-kind freshness is always reported (``records_from``
+    Ready means: the store answers a ping and a read within :data:`STORE_CHECK_SECONDS`, the update
+    subscription has not been lost (``bus``: ``connecting`` at start does not count against it), and
+    when there is a display its last frame is recent. Per-kind freshness is always reported (``records_from``
     says whether of the store's records or, while it does not answer, of those held in memory); it
     only counts with ``?strict=1``, because a stale provider should not take the dashboard (which
     shows stale markers) out of service.
@@ -116,6 +117,9 @@ async def readyz() -> Response:
             reasons.append("display: no frame drawn yet")
         elif age > FRAME_RECENT_SECONDS:
             reasons.append(f"display: last frame {age:.1f} s ago (more than {FRAME_RECENT_SECONDS:.0f} s)")
+    bus = app.hub.bus_state
+    if bus == "away":
+        reasons.append("bus away: live updates wait until the update subscription is back")
     kinds = _kinds(app, app.hub.latest if records is None else records, now)
     if strict in ("1", "true"):
         reasons.extend(f"{kind}: no fresh record" for kind, entry in kinds.items() if not entry["fresh"])
@@ -123,6 +127,7 @@ async def readyz() -> Response:
         "ready": not reasons,
         "reasons": reasons,
         "store": "unreachable" if records is None else "ok",
+        "bus": bus,
         "display": display,
         "records_from": "memory" if records is None else "store",
         "kinds": kinds,

@@ -82,12 +82,19 @@ class RecordHub:
         self._encoded: dict[str, tuple[int, bool, str]] = {}
         self._store_state: Literal["ok", "opening", "failed"] = "ok"
         self._bus_ok = True
+        self._bus_state: Literal["connecting", "connected", "away"] = "connecting"
         self.closing = False
 
     @property
     def latest(self) -> Mapping[str, Record]:
         """The newest record the hub has seen of each kind."""
         return self._latest
+
+    @property
+    def bus_state(self) -> Literal["connecting", "connected", "away"]:
+        """The update subscription: ``connecting`` until the bus first confirms it, ``connected``, or
+        ``away`` once it was lost (updates reach clients again after the next ``connected``)."""
+        return self._bus_state
 
     @property
     def client_count(self) -> int:
@@ -160,6 +167,8 @@ class RecordHub:
                 async with self._bus.subscribe(("update",)) as messages:
                     await self._drain(messages)
             except BusError as exc:
+                if self._bus_state == "connected":
+                    self._bus_state = "away"
                 if self._bus_ok:
                     log.error("SSE fan-out: the bus failed, retrying every %.0f s: %s", RETRY_SECONDS, exc)
                 self._bus_ok = False
@@ -167,10 +176,14 @@ class RecordHub:
 
     async def _drain(self, messages: AsyncIterator[BusMessage]) -> None:
         async for message in messages:
+            if message.channel == "disconnected":
+                self._bus_state = "away"  # the bus logs it; the next ``connected`` brings a full re-read
+                continue
             if message.channel == "connected":
                 if not self._bus_ok:
                     log.info("SSE fan-out: the bus is back")
                 self._bus_ok = True
+                self._bus_state = "connected"
                 self._resync = True
             elif message.channel == "update":
                 kind, version = message.payload.get("kind"), message.payload.get("version")

@@ -407,6 +407,10 @@ _SCHEMAS: dict[str, Any] = {
             "ready": {"type": "boolean"},
             "reasons": {"type": "array", "items": {"type": "string"}},
             "store": {"type": "string"},
+            "bus": {
+                "enum": ["connecting", "connected", "away"],
+                "description": "the SSE fan-out's update subscription; `away` (lost, until back) is not ready",
+            },
             "display": {"type": ["object", "null"]},
             "records_from": {
                 "type": "string",

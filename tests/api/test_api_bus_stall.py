@@ -29,16 +29,25 @@ async def test_a_record_written_during_a_redis_stall_reaches_sse_clients_after_i
                 await api.write("mlb")
                 assert (await reader.next_event()).id == "mlb.1"
 
+            assert (await _readiness(api)) == (200, "connected", [])
+
             with first_bus_line() as logged:
                 server.pause()
                 await api.write("mlb", publish=False)  # as `ecoboard fetch` leaves it when its publish fails (exit 4)
                 with trio.fail_after(NOTICED):
                     await logged.wait()
+                for _ in range(100):  # the fan-out hears of it just after the bus logs it
+                    readiness = await _readiness(api)
+                    if readiness[0] == 503:
+                        break
+                    await trio.sleep(0.05)
+                assert readiness == (503, "away", ["bus away: live updates wait until the update subscription is back"])
             server.resume()
             with trio.fail_after(NOTICED):
                 event = await reader.next_event()
             assert event.id == "mlb.2"
             assert event.json()["version"] == 2
+            assert (await _readiness(api)) == (200, "connected", [])
 
             with trio.fail_after(10):
                 await api.write("nfl")
@@ -46,3 +55,10 @@ async def test_a_record_written_during_a_redis_stall_reaches_sse_clients_after_i
     finally:
         server.stop()
     assert_one_line_each_way(caplog, server.port, "subscription lost (no answer from Redis within 3 s)")
+
+
+async def _readiness(api) -> tuple[int, str, list[str]]:
+    """``/readyz``'s status, ``bus`` and ``reasons``."""
+    response = await api.client.get("/readyz")
+    body = response.json()
+    return response.status_code, body["bus"], body["reasons"]

@@ -127,7 +127,15 @@ async def test_readyz_in_a_store_outage_reports_the_records_held_and_fetch_only_
         ready = await api.client.get("/readyz")
         assert (ready.status_code, ready.json()) == (
             200,
-            {"ready": True, "reasons": [], "store": "ok", "display": None, "records_from": "store", "kinds": kinds},
+            {
+                "ready": True,
+                "reasons": [],
+                "store": "ok",
+                "bus": "connected",
+                "display": None,
+                "records_from": "store",
+                "kinds": kinds,
+            },
         )
 
         await api.store.aclose()  # every later call fails with StoreError
@@ -141,6 +149,7 @@ async def test_readyz_in_a_store_outage_reports_the_records_held_and_fetch_only_
                     f"store unreachable: sqlite store {closed}: ping failed: Cannot operate on a closed database."
                 ],
                 "store": "unreachable",
+                "bus": "connected",
                 "display": None,
                 "records_from": "memory",
                 "kinds": kinds,
