@@ -105,13 +105,6 @@ class RedisBus:
                 exc, self._url
             )
 
-    async def ping(self) -> None:
-        """Raise :class:`BusError` when Redis cannot be reached."""
-        try:
-            await trio.to_thread.run_sync(self._client.ping)
-        except (redis.RedisError, OSError) as exc:
-            raise BusError(f"{self.label}: ping failed: {self._shown(exc)}") from safe_cause(exc, self._url)
-
     @asynccontextmanager
     async def subscribe(self, channels: tuple[Channel, ...] = CHANNELS) -> AsyncIterator[Subscription]:
         """Subscribe for the duration of the ``async with`` block; a reader task runs meanwhile."""

@@ -127,9 +127,6 @@ async def test_redis_errors_and_log_lines_hide_the_password(caplog: pytest.LogCa
             f"redis bus redis://127.0.0.1:{port}/0?password=***: publish on update failed: Error 111 connecting to"
         )
         assert REDIS_SECRET not in _shown(err.value)
-        with pytest.raises(BusError) as err:
-            await bus.ping()
-        assert REDIS_SECRET not in _shown(err.value)
         with trio.move_on_after(1):
             async with bus.subscribe():
                 await trio.sleep_forever()
