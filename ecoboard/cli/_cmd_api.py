@@ -17,8 +17,7 @@ from typing import Any
 
 import trio
 
-from .._errors import ConfigError, EcoboardError, SecretError
-from .._url_checks import check_secret_url
+from .._errors import ConfigError, EcoboardError
 from ..config import Config, load_config
 from ._exit import arm_exit_deadline
 from ._listen import check_host
@@ -64,18 +63,14 @@ def _connections(config: Config, secrets: Mapping[str, Any] | None = None) -> tu
         from ..secrets import load_secrets
 
         secrets = load_secrets(config)
-    for key in ("store.url_secret", "bus.url_secret"):
-        name = wanted[key]
-        if name and not secrets.get(name):
-            raise SecretError(f"{key}: the secret {name!r} is not set")
-        if name:
-            check_secret_url(key, name, str(secrets[name]))
-    store_url = str(secrets[config.store.url_secret]) if config.store.url_secret else config.store.url
-    bus_url = str(secrets[config.bus.url_secret]) if config.bus.url_secret else config.bus.url
-    token = secrets.get(config.api.token_secret) if config.api.token_secret else None
+    from ..secrets import secret_text, secret_url
+
+    store_url = secret_url(secrets, "store.url_secret", config.store.url_secret, config.store.url)
+    bus_url = secret_url(secrets, "bus.url_secret", config.bus.url_secret, config.bus.url)
+    token = secret_text(secrets, config.api.token_secret, "api.token_secret") if config.api.token_secret else None
     if not token:
         log.info("no control token configured: control commands are disabled")
-    return store_url, bus_url, str(token) if token else None
+    return store_url, bus_url, token
 
 
 async def _stop_on_signal(stop: trio.Event, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:

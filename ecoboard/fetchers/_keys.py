@@ -4,7 +4,6 @@ secrets. Values are never logged or shown; errors name the key, never the value.
 from __future__ import annotations
 
 from .._errors import ConfigError, SecretError
-from .._url_checks import check_secret_url
 from ..config import Config
 from ._provider import Provider
 
@@ -24,27 +23,23 @@ def resolve_api_key(config: Config, provider: Provider) -> str | None:
                 f"{provider.name} API key, got nothing"
             )
         return None
-    from ..secrets import load_secrets
+    from ..secrets import load_secrets, secret_text
 
-    value = load_secrets(config).get(name)
-    if not value:
-        raise SecretError(f"providers.{provider.kind}.api_key_secret: the secret {name!r} is not set")
-    return str(value)
+    key = f"providers.{provider.kind}.api_key_secret"
+    value = secret_text(load_secrets(config), name, key)
+    if value is None:
+        raise SecretError(f"{key}: the secret {name!r} is not set")
+    return value
 
 
 def connection_urls(config: Config) -> tuple[str, str]:
     """``(store URL, bus URL)``: ``store.url``/``bus.url``, or the secrets named by ``*.url_secret``."""
     if not (config.store.url_secret or config.bus.url_secret):
         return config.store.url, config.bus.url
-    from ..secrets import load_secrets
+    from ..secrets import load_secrets, secret_url
 
     secrets = load_secrets(config)
-    urls = []
-    for key, name, plain in (("store.url_secret", config.store.url_secret, config.store.url),
-                             ("bus.url_secret", config.bus.url_secret, config.bus.url)):
-        if name and not secrets.get(name):
-            raise SecretError(f"{key}: the secret {name!r} is not set")
-        if name:
-            check_secret_url(key, name, str(secrets[name]))
-        urls.append(str(secrets[name]) if name else plain)
-    return urls[0], urls[1]
+    store_url = secret_url(secrets, "store.url_secret", config.store.url_secret, config.store.url)
+    bus_url = secret_url(secrets, "bus.url_secret", config.bus.url_secret, config.bus.url)
+    return store_url, bus_url
+

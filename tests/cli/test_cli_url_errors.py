@@ -93,3 +93,38 @@ def test_a_bad_url_read_from_a_secret_names_the_secret(command: str, tmp_path: P
         "'/', '?' or '#' in a user name or password as %40, %2F, %3F or %23)"
     )
     assert "leak9" not in done.stderr and "PW@" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "board", "message"),
+    [
+        (
+            "fetch",
+            "store: {url_secret: shaped}\n",
+            "store.url_secret: the secret 'shaped': expected text, got a mapping",
+        ),
+        ("api", "bus: {url_secret: listed}\n", "bus.url_secret: the secret 'listed': expected text, got a list"),
+        ("run", "api: {token_secret: shaped}\n", "api.token_secret: the secret 'shaped': expected text, got a mapping"),
+        (
+            "fetch",
+            "providers: {aqi: {api_key_secret: flag}}\n",
+            "providers.aqi.api_key_secret: the secret 'flag': expected text, got a boolean",
+        ),
+    ],
+)
+def test_a_secret_that_is_not_text_is_named_by_what_it_is(
+    command: str, board: str, message: str, tmp_path: Path
+) -> None:
+    """A secret document may hold a mapping or list under a name; using it as a URL, token or key
+    stops with one line naming the setting, the secret and its kind, never a piece of its content."""
+    (tmp_path / "secrets.yaml").write_text(
+        "shaped: {url: 'postgresql://u:PWleak21@127.0.0.1/test'}\nlisted: ['redis://:PWleak22@127.0.0.1']\n"
+        "flag: true\n"
+    )
+    (tmp_path / "secrets.yaml").chmod(0o600)
+    (tmp_path / "board.yaml").write_text("secrets: {file: secrets.yaml}\n" + board)
+    args = ["fetch", "aqi", "--once", "--replay", str(DEMO)] if "aqi" in board else COMMANDS[command]
+    done = ecoboard(*args, "--config", "board.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == f"ecoboard {command}: error: {message}"
+    assert "PWleak" not in done.stderr and "Traceback" not in done.stderr

@@ -260,6 +260,23 @@ def test_a_missing_password_secret_is_logged_once_and_the_panel_says_password_mi
     assert [b.text for b in canvas.text_boxes] == ["HomeNet-missing", "WPA/WPA2", "password", "missing"]
 
 
+def test_a_password_secret_that_is_not_text_is_named_by_what_it_is_and_never_shown(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A secret document can hold a mapping under the name; its parts must not become the QR code."""
+    spec = PageSpec("wifi", 20, {"ssid": "HomeNet-mapping", "password_secret": "psk"})
+    [prepared] = prepare_wifi_pages((spec,), {"psk": {"wpa": "PWleak31"}})
+    assert [r.getMessage() for r in caplog.records] == [
+        "wifi page: password_secret: the secret 'psk': expected text, got a mapping; the panel shows "
+        "'password missing' instead of a QR code"
+    ]
+    assert prepared.options == {"ssid": "HomeNet-mapping", "password_secret": "psk"}
+    assert "PWleak31" not in caplog.text
+    [numeric] = prepare_wifi_pages((replace(spec, options={"ssid": "Digits", "password_secret": "pin"}),),
+                                   {"pin": 12345678})
+    assert numeric.options == {"ssid": "Digits", "password": "12345678"}  # YAML reads an all-digit PSK as a number
+
+
 def test_a_password_written_in_the_options_is_warned_about_without_its_value(caplog: pytest.LogCaptureFixture) -> None:
     spec = PageSpec("wifi", 20, {"ssid": "HomeNet-plain", "password": "plaintext-pw"})
     assert prepare_wifi_pages((spec,), {}) == (spec,)

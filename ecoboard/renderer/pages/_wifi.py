@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import segno
 
+from ..._errors import SecretError
 from ...config import PageSpec
 from .._canvas import Canvas
 from .._context import PageContext
@@ -282,11 +283,20 @@ def _resolved(spec: PageSpec, secrets: Mapping[str, Any]) -> PageSpec:
             _warn_once(spec.options.get("ssid"), "wifi page: the password is written in the page options; "
                        "name a secret with password_secret instead")
         return spec
-    value = secrets.get(str(key))
-    if not value:  # keep password_secret: the page says "password missing" rather than offer an open network
+    from ...secrets import secret_text
+
+    missing = "the panel shows 'password missing' instead of a QR code"
+    without_password = replace(spec, options={k: v for k, v in spec.options.items() if k != "password"})
+    # keep password_secret: the page says "password missing" rather than offer an open network
+    try:
+        value = secret_text(secrets, str(key), "wifi page: password_secret")
+    except SecretError as exc:
+        _warn_once(spec.options.get("ssid"), f"{exc}; {missing}")
+        return without_password
+    if value is None:
         _warn_once(spec.options.get("ssid"), f"wifi page: the secret {str(key)!r} named by password_secret is "
-                   "not set; the panel shows 'password missing' instead of a QR code")
-        return replace(spec, options={k: v for k, v in spec.options.items() if k != "password"})
+                   f"not set; {missing}")
+        return without_password
     options = {k: v for k, v in spec.options.items() if k not in ("password_secret", "password")}
-    options["password"] = SecretText(str(value))
+    options["password"] = SecretText(value)
     return replace(spec, options=options)
