@@ -41,6 +41,12 @@ class LocalFetchers:
         self.replay_dir = replay_dir
         self.kinds: tuple[str, ...] = tuple(local_kinds(config))
         self.coordinators: dict[str, Coordinator] = {}
+        self.not_fetched: dict[str, str] = {}
+        """Local kinds left out, with the reason (their API key could not be read)."""
+
+    def covers(self, kind: str) -> bool:
+        """Whether ``kind`` is this board's to fetch (fetched, or left out for a reason)."""
+        return kind in self.kinds or kind in self.not_fetched
 
     async def _api_keys(self) -> dict[str, str | None]:
         keys: dict[str, str | None] = {}
@@ -50,6 +56,7 @@ class LocalFetchers:
                 keys[kind] = await trio.to_thread.run_sync(resolve_api_key, self.config, provider)
             except (ConfigError, SecretError) as exc:
                 log.error("%s: not fetched: %s", kind, exc)
+                self.not_fetched[kind] = str(exc)
         return keys
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
@@ -75,7 +82,8 @@ class LocalFetchers:
         """The fetcher's status of ``kind`` as the renderer's :class:`KindHealth` (stale: past ``valid_until``)."""
         coordinator = self.coordinators.get(kind)
         if coordinator is None:
-            return KindHealth(ok=False, last_error="not fetched")
+            reason = self.not_fetched.get(kind)
+            return KindHealth(ok=False, last_error=f"not fetched: {reason}" if reason else "not fetched")
         status = coordinator.status()
         return KindHealth(
             ok=status.state in ("starting", "ok"),

@@ -98,7 +98,7 @@ class Appliance:
         now = datetime.now(UTC)
         out: dict[str, KindHealth] = {}
         for kind in KINDS:
-            if self.fetchers is not None and kind in self.fetchers.kinds:
+            if self.fetchers is not None and self.fetchers.covers(kind):
                 out[kind] = self.fetchers.health(kind, now)
             elif self.syncers:
                 out[kind] = self.syncers[-1].health(kind, now)

@@ -80,3 +80,34 @@ async def test_control_state_frame_and_readiness_through_the_embedded_api(tmp_pa
             assert ready.status_code == 200, ready.text
             assert ready.json()["kinds"]["mlb"]["fetch"]["ok"] is True
         nursery.cancel_scope.cancel()
+
+
+async def test_a_local_kind_left_out_for_its_api_key_reports_why_in_health(tmp_path: Path) -> None:
+    """The other kinds start; the one left out is not healthy and says why (it used to read ok)."""
+    config = parse_config(
+        {
+            "store": {"url": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
+            "api": {"host": "127.0.0.1"},
+            "providers": {"weather": {"provider": "openweathermap"}},
+            "display": {"fps": 30, "pages": [{"page": "clock", "seconds": 300}]},
+        },
+        source="test",
+        environ={},
+    )
+    options = ApplianceOptions(config=config, replay_dir=DEMO, api_port=0, sink=NullSink())
+    async with trio.open_nursery() as nursery:
+        app: Appliance = await nursery.start(partial(run_appliance, options))
+        with trio.fail_after(10):
+            while set(app.snapshot.records) != {"aqi", "mlb", "nfl", "sun_moon"}:
+                await app.display.next_frame()
+        health = app.health_json()
+        assert health["weather"] == {
+            "ok": False,
+            "stale": False,
+            "last_success_at": None,
+            "last_error": "not fetched: providers.weather.api_key_secret: expected the name of the secret holding "
+            "the openweathermap API key, got nothing",
+            "consecutive_failures": 0,
+        }
+        assert health["aqi"]["ok"] is True and health["aqi"]["last_error"] is None
+        nursery.cancel_scope.cancel()
