@@ -1,4 +1,5 @@
-// The few non-streaming calls: the display state, its live frame and the control commands.
+// The few non-streaming calls: the display state, its live frame, the control commands and the
+// reminder's done mark.
 import type { DisplayState } from './types';
 
 export type Command = 'pause' | 'play' | 'next' | 'prev' | 'brightness' | 'reload';
@@ -73,6 +74,25 @@ export async function sendCommand(command: Command, token: string, body?: unknow
     return { ok: false, message: `${command} failed: ${await errorText(response)}` };
   } catch {
     return { ok: false, message: `${command} failed: API unreachable` };
+  }
+}
+
+/**
+ * Mark the reminder done (`done` true) or undo the mark, with the bearer token; never throws. The
+ * mark itself arrives as the `reminder` record over the live stream.
+ */
+export async function markReminder(done: boolean, token: string, base = ''): Promise<CommandResult> {
+  try {
+    const response = await fetch(`${base}/api/v1/reminder/done`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ done }),
+    });
+    if (response.ok) return { ok: true, message: done ? 'reminder: marked done' : 'reminder: undone' };
+    if (response.status === 401 || response.status === 403) return { ok: false, message: 'token rejected' };
+    return { ok: false, message: `reminder failed: ${await errorText(response)}` };
+  } catch {
+    return { ok: false, message: 'reminder failed: API unreachable' };
   }
 }
 

@@ -1,7 +1,7 @@
 // The record shapes of docs/records.md, as the dashboard reads them. Every field marked `?` there is
 // optional here too: a missing value hides one cell, never a page.
 
-export type Kind = 'weather' | 'aqi' | 'mlb' | 'nfl' | 'sun_moon';
+export type Kind = 'weather' | 'aqi' | 'mlb' | 'nfl' | 'sun_moon' | 'reminder';
 
 /** One version of one kind's normalized data, as the API sends it. */
 export interface EcoRecord<D = unknown> {
@@ -165,12 +165,19 @@ export interface NflData {
   byes?: Side[] | null;
 }
 
+/** The `reminder` record (written by POST /api/v1/reminder/done, not fetched): when the reminder was marked done. */
+export interface ReminderData {
+  /** UTC instant of the mark; null once it was undone. */
+  done_at: string | null;
+}
+
 export interface DataOf {
   weather: WeatherData;
   aqi: AqiData;
   mlb: MlbData;
   nfl: NflData;
   sun_moon: SunMoonData;
+  reminder: ReminderData;
 }
 
 /** `GET /api/v1/display`. */

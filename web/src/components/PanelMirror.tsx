@@ -5,11 +5,15 @@
 // belong to the same moment; the slower state poll supplies the rest (fps, brightness, the buttons).
 // The control buttons show whenever a token is set: the cluster API forwards commands to the Pi
 // over the bus. A command that succeeded shows at once (Pause turns into Play on the tap), and a
-// state read that started before it can no longer undo it (live/display.ts).
+// state read that started before it can no longer undo it (live/display.ts). With them, the reminder's
+// done mark: "Reminder done" writes the `reminder` record, and the mark shown beside it (with Undo)
+// is the live record's, so every phone shows the same mark.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getDisplay, getFrame, sendCommand, type Command, type FrameMeta } from '../api/client';
+import { getDisplay, getFrame, markReminder, sendCommand, type Command, type FrameMeta } from '../api/client';
 import type { DisplayState } from '../api/types';
+import { formatTime } from '../format/time';
 import { CONFIRM_READS, DisplayTracker } from '../live/display';
+import { useRecord, useTimezone } from '../live/LiveContext';
 import { useSettings } from '../live/settings';
 
 const FRAME_INTERVAL_MS = 650;
@@ -122,6 +126,7 @@ function Controls({ state, token, onDone }: ControlsProps) {
     setMessage(result.message);
     if (result.ok) onDone(command, body);
   };
+  const mark = async (done: boolean) => setMessage((await markReminder(done, token)).message);
   return (
     <section className="panel controls" data-testid="controls">
       <h2>Panel control</h2>
@@ -149,8 +154,27 @@ function Controls({ state, token, onDone }: ControlsProps) {
           onKeyUp={() => brightness !== null && void run('brightness', { value: brightness })}
         />
       </label>
+      <ReminderRow onMark={(done) => void mark(done)} />
       {message && <p className="muted" role="status" data-testid="control-result">{message}</p>}
     </section>
+  );
+}
+
+/** "Reminder done", and the live `reminder` record's mark (in the board's zone) with Undo while one is set. */
+function ReminderRow({ onMark }: { onMark: (done: boolean) => void }) {
+  const record = useRecord('reminder');
+  const zone = useTimezone();
+  const doneAt = formatTime(record?.data.done_at, zone);
+  return (
+    <div className="reminder-row">
+      <button type="button" onClick={() => onMark(true)}>Reminder done</button>
+      {doneAt && (
+        <>
+          <span className="reminder-mark" data-testid="reminder-mark">Marked done {doneAt}</span>
+          <button type="button" onClick={() => onMark(false)}>Undo</button>
+        </>
+      )}
+    </div>
   );
 }
 

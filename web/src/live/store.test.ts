@@ -89,6 +89,16 @@ describe('LiveStore', () => {
     expect(store.getSnapshot().records.mlb.version).toBe(1);
   });
 
+  it('keeps a kind it has no page for, as the stream and /records send it (the reminder\'s done mark)', async () => {
+    snapshots.push({ reminder: { ...rec('reminder', 2), data: { done_at: '2026-12-05T02:12:07+00:00' } } });
+    store.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getSnapshot().records.reminder.data).toEqual({ done_at: '2026-12-05T02:12:07+00:00' });
+    FakeSource.made[0].open();
+    FakeSource.made[0].send({ ...rec('reminder', 3), data: { done_at: null } }, '7');
+    expect(store.getSnapshot().records.reminder.data).toEqual({ done_at: null });
+  });
+
   it('reads the board\'s settings from /api/v1/board with the records', async () => {
     expect(store.getSnapshot().board).toBeNull();
     snapshots.push({ nfl: rec('nfl', 5) });
