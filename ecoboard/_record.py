@@ -15,7 +15,11 @@ from types import MappingProxyType
 from typing import Any
 
 KINDS: tuple[str, ...] = ("weather", "aqi", "mlb", "nfl", "sun_moon")
-"""Every record kind ecoboard knows, in display order."""
+"""Every fetched record kind (each has providers), in display order."""
+
+REMINDER_KIND = "reminder"
+"""The kind of the reminder page's acknowledgement, written by the API (``POST /api/v1/reminder/done``),
+not fetched: ``data`` is ``{"done_at": <instant> | null}`` (docs/records.md)."""
 
 CONDITIONS: tuple[str, ...] = (
     "clear", "mostly_clear", "partly_cloudy", "cloudy", "fog", "drizzle", "freezing_drizzle", "rain",

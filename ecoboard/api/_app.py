@@ -10,7 +10,7 @@ from quart import Response, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from .._errors import BusError, StoreError
-from . import _board, _display, _health, _openapi, _records, _static
+from . import _board, _display, _health, _openapi, _records, _reminder, _static
 from ._context import EcoboardApp, this_app
 from ._deps import ApiDeps
 from ._failure import TaskFailure, run_guarded
@@ -35,7 +35,7 @@ def create_app(deps: ApiDeps) -> EcoboardApp:
     app.failure = TaskFailure()
     app.store_outage = OutageLog("the record store")
     app.bus_outage = OutageLog("the update bus")
-    for blueprint in (_records.bp, _board.bp, _display.bp, _health.bp, _openapi.bp, _static.bp):
+    for blueprint in (_records.bp, _board.bp, _display.bp, _reminder.bp, _health.bp, _openapi.bp, _static.bp):
         app.register_blueprint(blueprint)
     app.while_serving(_run_hub)
     app.register_error_handler(HTTPException, _http_error)

@@ -7,7 +7,7 @@ from typing import cast
 from quart import current_app
 from quart_trio import QuartTrio
 
-from .._record import KINDS
+from .._record import KINDS, REMINDER_KIND
 from ._deps import ApiDeps
 from ._failure import TaskFailure
 from ._hub import RecordHub
@@ -33,3 +33,8 @@ def known_kinds(app: EcoboardApp) -> list[str]:
     """Every kind the API answers for: ecoboard's kinds, then any other configured kind by name."""
     extra = sorted(kind for kind in app.deps.config.providers if kind not in KINDS)
     return [*KINDS, *extra]
+
+
+def record_kinds(app: EcoboardApp) -> list[str]:
+    """Every kind the record routes answer for: :func:`known_kinds`, then ``reminder`` (written by the API)."""
+    return [*known_kinds(app), REMINDER_KIND]

@@ -97,44 +97,58 @@ def _authorized(token: str) -> bool:
     return hmac.compare_digest(given.strip().encode(), token.encode())
 
 
+def control_refusal() -> Response | None:
+    """The 503 (no control token configured) or 401 (not the right bearer token) of a control request,
+    ``None`` when it may go on."""
+    token = this_app().deps.control_token
+    if not token:
+        return error_response(503, "control is disabled: no control token is configured")
+    if not _authorized(token):
+        return error_response(
+            401, "a valid 'Authorization: Bearer <token>' header is required", {"WWW-Authenticate": "Bearer"}
+        )
+    return None
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-_NO_BODY = object()
-"""What :func:`_json_body` gives for a body that is not strict JSON."""
+NO_BODY = object()
+"""What :func:`json_body` gives for a body that is not strict JSON."""
 BRIGHTNESS_EXPECTED = 'brightness: expected a JSON body {"value": N} with N a whole number 0..100'
 ECHO_MAX = 40
 """Characters of a refused value echoed back in the 422 (a longer one is cut with "...")."""
 
 
-def _json_body(raw: bytes) -> Any:
-    """The request body as JSON, or :data:`_NO_BODY` when it is not strict JSON (NaN, Infinity, too
+def json_body(raw: bytes) -> Any:
+    """The request body as JSON, or :data:`NO_BODY` when it is not strict JSON (NaN, Infinity, too
     deep, not UTF-8)."""
     try:
         return json.loads(raw, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
-        return _NO_BODY
+        return NO_BODY
 
 
-def _echo(value: Any) -> str:
+def echo(value: Any) -> str:
+    """``value`` as JSON text, cut to :data:`ECHO_MAX` characters (for a 422 that says what it got)."""
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= ECHO_MAX else text[: ECHO_MAX - 3] + "..."
 
 
 def _brightness(body: Any) -> int | str:
     """The brightness asked for in ``body``, or what was received instead (for the 422)."""
-    if body is _NO_BODY:
+    if body is NO_BODY:
         return "a body that is not JSON"
     if not isinstance(body, dict):
-        return f"the body {_echo(body)}"
+        return f"the body {echo(body)}"
     if "value" not in body:
         return "no value"
     value = body["value"]
     if isinstance(value, float) and value.is_integer():  # 50.0 is 50 (NaN and infinities are not integers)
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-        return _echo(value)
+        return echo(value)
     return value
 
 
@@ -159,16 +173,12 @@ async def control(command: str) -> Response:
     (:func:`unknown_command`).
     """
     app = this_app()
-    token = app.deps.control_token
-    if not token:
-        return error_response(503, "control is disabled: no control token is configured")
-    if not _authorized(token):
-        return error_response(
-            401, "a valid 'Authorization: Bearer <token>' header is required", {"WWW-Authenticate": "Bearer"}
-        )
+    refused = control_refusal()
+    if refused is not None:
+        return refused
     payload: dict[str, Any] = {"command": command}
     if command == "brightness":
-        value = _brightness(_json_body(await request.get_data(as_text=False)))
+        value = _brightness(json_body(await request.get_data(as_text=False)))
         if isinstance(value, str):
             return error_response(422, f"{BRIGHTNESS_EXPECTED}, got {value}")
         payload["value"] = value

@@ -23,7 +23,7 @@ _KIND = {
     "in": "path",
     "required": True,
     "schema": {"type": "string"},
-    "description": "weather, aqi, mlb, nfl, sun_moon",
+    "description": "weather, aqi, mlb, nfl, sun_moon, reminder",
 }
 _BEARER = [{"bearer": []}]
 _STORE_DOWN = _json(_ERROR, "the record store is unavailable (PostgreSQL down or not reachable)")
@@ -254,6 +254,39 @@ _PATHS: dict[str, Any] = {
                 "404": _json(_ERROR, "unknown command (with `commands`, the commands there are)"),
                 "422": _json(_ERROR, "bad brightness body (the error says what was received)"),
                 "503": _json(_ERROR, "control disabled (no token configured) or bus unavailable"),
+            },
+        }
+    },
+    "/api/v1/reminder/done": {
+        "post": {
+            "summary": (
+                "Mark the reminder page's current window done, or undo it: writes a `reminder` record and "
+                "announces it on the bus `update` channel"
+            ),
+            "security": _BEARER,
+            "requestBody": {
+                "required": False,
+                "description": 'no body marks done, as `{"done": true}` does; `{"done": false}` undoes',
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["done"],
+                            "additionalProperties": False,
+                            "properties": {"done": {"type": "boolean"}},
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "200": _json(
+                    _RECORD,
+                    "the `reminder` record written (as GET /api/v1/records/reminder answers it); also when the "
+                    "bus is unavailable, since appliances re-read the store",
+                ),
+                "401": _json(_ERROR, "missing or wrong bearer token"),
+                "422": _json(_ERROR, 'a body other than none or {"done": true|false} (the error says what it got)'),
+                "503": _json(_ERROR, "control disabled (no token configured) or the store unavailable (nothing kept)"),
             },
         }
     },

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from quart import Blueprint, Response, request
 
-from ._context import known_kinds, this_app
+from ._context import record_kinds, this_app
 from ._json import error_response, json_response, record_json, utc_now
 from ._params import int_param, text_param
 from ._sse import decode_event_id, record_events
@@ -30,7 +30,7 @@ async def _stored(call: Awaitable[T]) -> T:
 
 
 def _unknown_kind(kind: str) -> Response | None:
-    kinds = known_kinds(this_app())
+    kinds = record_kinds(this_app())
     if kind in kinds:
         return None
     return error_response(404, f"unknown kind {kind!r}", kinds=kinds)
@@ -42,7 +42,7 @@ async def all_records() -> Response:
     app = this_app()
     records = await _stored(app.deps.store.latest_all())
     now = utc_now()
-    order = known_kinds(app)
+    order = record_kinds(app)
     kinds = sorted(records, key=lambda k: (order.index(k) if k in order else len(order), k))
     return json_response({kind: record_json(records[kind], now) for kind in kinds})
 

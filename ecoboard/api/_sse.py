@@ -1,7 +1,7 @@
 """Server-Sent Events for record updates: the event id (a version vector) and the stream.
 
 The ``id:`` of each event encodes what the client has seen so far, every kind's version:
-``weather.12-aqi.5-mlb.40`` (kinds in display order, then any other kind by name). A browser
+``weather.12-aqi.5-mlb.40`` (kinds in display order, then any other kind, such as ``reminder``, by name). A browser
 sends the last id back as ``Last-Event-ID`` when it reconnects, so the server can send exactly the
 kinds whose latest version is newer than the one in the id, and nothing the client already has.
 """
@@ -12,10 +12,13 @@ from collections.abc import AsyncIterator, Mapping
 
 import trio
 
-from .._record import KINDS, Record
+from .._record import KINDS, REMINDER_KIND, Record
 from ._hub import RecordHub
 from ._json import utc_now
 from ._params import whole_number
+
+STREAMED_KINDS: tuple[str, ...] = (*KINDS, REMINDER_KIND)
+"""The kinds an event id may name: the fetched kinds and the reminder acknowledgement."""
 
 RETRY_MS = 3000
 """How long a browser waits before it reconnects (the stream's ``retry:`` field)."""
@@ -35,10 +38,10 @@ def decode_event_id(text: str | None) -> dict[str, int]:
     not know are ignored (a client with an unreadable id gets every current record again, never less,
     and a made-up id is never echoed back)."""
     seen: dict[str, int] = {}
-    for part in (text or "").strip().split("-")[: 4 * len(KINDS)]:
+    for part in (text or "").strip().split("-")[: 4 * len(STREAMED_KINDS)]:
         kind, _, text = part.rpartition(".")
         version = whole_number(text)
-        if kind in KINDS and version is not None:
+        if kind in STREAMED_KINDS and version is not None:
             seen[kind] = version
     return seen
 

@@ -44,6 +44,10 @@ def command(name: str, headers: dict[str, str] | None = None, body: Any = None) 
     return Ask("POST", "/api/v1/display/{command}", f"/api/v1/display/{name}", headers=headers or AUTH, body=body)
 
 
+def reminder_done(body: Any = None, headers: dict[str, str] | None = None) -> Ask:
+    return Ask("POST", "/api/v1/reminder/done", "/api/v1/reminder/done", headers=headers or AUTH, body=body)
+
+
 class LivePanel(PanelView):
     """A display that has just drawn its frame, whenever it is asked."""
 
@@ -152,6 +156,11 @@ WHILE_UP = [
     command("brightness", body={"value": 101}),
     command("next", headers={"Authorization": "Bearer wrong"}),
     command("dance"),
+    reminder_done(),
+    reminder_done({"done": False}),
+    reminder_done({"done": "yes"}),
+    reminder_done(headers={"Authorization": "Bearer wrong"}),
+    get("/api/v1/records/{kind}", "/api/v1/records/reminder"),
     get("/api/v1/openapi.json"),
     get("/healthz"),
     *(get("/readyz", strict=v) for v in ("0", "false", "1", "true", "yes")),
@@ -170,8 +179,9 @@ WHILE_STORE_CLOSED = [
     get("/readyz"),
     get("/api/v1/events"),
     get("/healthz"),
+    reminder_done(),
 ]
-WITHOUT_DISPLAY_OR_TOKEN = [get("/api/v1/display"), get(FRAME), command("next")]
+WITHOUT_DISPLAY_OR_TOKEN = [get("/api/v1/display"), get(FRAME), command("next"), reminder_done()]
 
 
 async def _documented_answers(tmp_path) -> Checker:

@@ -56,7 +56,7 @@ async def test_one_record_and_its_errors(tmp_path):
         unknown = await api.client.get("/api/v1/records/hockey")
         assert unknown.status_code == 404
         assert unknown.headers["content-type"] == "application/json"
-        assert unknown.json() == {"error": "unknown kind 'hockey'", "kinds": list(KINDS)}
+        assert unknown.json() == {"error": "unknown kind 'hockey'", "kinds": [*KINDS, "reminder"]}
 
         missing = await api.client.get("/api/v1/records/nfl")
         assert missing.status_code == 404
