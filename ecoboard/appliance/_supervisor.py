@@ -37,7 +37,7 @@ import trio
 
 from .._backoff import Backoff
 from .._errors import StoreError
-from .._record import KINDS
+from .._record import KINDS, REMINDER_KIND
 from .._version import __version__
 from ..api import ApiDeps, create_app, serve_api
 from ..bus import Bus, MemoryBus, open_bus
@@ -156,6 +156,11 @@ def _syncers(
     send: trio.MemorySendChannel[Instruction],
     prepare_pages: Callable[[Sequence[PageSpec]], tuple[PageSpec, ...]],
 ) -> list[tuple[Syncer, Bus]]:
+    """The in-process bus's syncer (local kinds) and, outside local mode, the Redis one (cluster kinds).
+
+    Both take ``reminder``: the embedded API announces a mark on the in-process bus, the cluster's
+    ``ecoboard api`` on Redis, and either may be the one the dashboard asked.
+    """
     config = app.config
     local = Syncer(
         name="local",
@@ -163,7 +168,7 @@ def _syncers(
         store=store,
         snapshot=app.snapshot,
         instructions=send,
-        kinds=config.is_local,
+        kinds=lambda kind: kind == REMINDER_KIND or config.is_local(kind),
         prepare_pages=prepare_pages,
     )
     pairs: list[tuple[Syncer, Bus]] = [(local, app.local_bus)]
@@ -175,7 +180,7 @@ def _syncers(
             store=store,
             snapshot=app.snapshot,
             instructions=send,
-            kinds=lambda kind: not config.is_local(kind),
+            kinds=lambda kind: kind == REMINDER_KIND or not config.is_local(kind),
             republish=app.local_bus,
             prepare_pages=prepare_pages,
         )
