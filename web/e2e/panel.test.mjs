@@ -1,5 +1,5 @@
-// End-to-end: the LED panel mirror and the control buttons against the real appliance
-// (`ecoboard run --replay`: render loop, local fetchers on recorded answers, API) in Chromium.
+// End-to-end: the LED panel mirror, the control buttons and the reminder's done mark against the real
+// appliance (`ecoboard run --replay`: render loop, local fetchers on recorded answers, API) in Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -130,5 +130,35 @@ describe('panel mirror and controls against the appliance', () => {
     await page.getByRole('button', { name: 'Save token' }).click();
     await page.getByRole('button', { name: 'next page' }).click();
     assert.equal(await page.getByTestId('control-result').textContent(), 'token rejected');
+  });
+
+  it('marks the reminder done and undoes it; the mark shown is the record the appliance stored', async () => {
+    const result = page.getByTestId('control-result');
+    const mark = page.getByTestId('reminder-mark');
+    await assert.rejects(server.getJson('/api/v1/records/reminder'), /HTTP 404/); // nothing marked yet
+    await page.getByRole('button', { name: 'Reminder done' }).click(); // still the wrong token
+    await result.filter({ hasText: 'token rejected' }).waitFor();
+    assert.equal(await mark.count(), 0);
+
+    await page.getByRole('button', { name: 'Forget token' }).click();
+    await page.getByLabel('Control token (enables the panel buttons)').fill(server.token);
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await page.getByRole('button', { name: 'Reminder done' }).click();
+    await result.filter({ hasText: 'reminder: marked done' }).waitFor();
+    await mark.waitFor({ timeout: 5000 }); // from the record over SSE
+    const record = await server.getJson('/api/v1/records/reminder');
+    assert.equal(record.kind, 'reminder');
+    assert.ok(record.data.done_at, JSON.stringify(record));
+    const { timezone } = await server.getJson('/api/v1/board');
+    const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: timezone })
+      .format(new Date(record.data.done_at));
+    const spaced = (text) => text.replace(/\s/g, ' '); // ICU may put a narrow no-break space before AM/PM
+    assert.equal(spaced(await mark.textContent()), spaced(`Marked done ${time}`));
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await result.filter({ hasText: 'reminder: undone' }).waitFor();
+    await mark.waitFor({ state: 'detached', timeout: 5000 });
+    const undone = await server.getJson('/api/v1/records/reminder');
+    assert.deepEqual([undone.data, undone.version > record.version], [{ done_at: null }, true]);
   });
 });
