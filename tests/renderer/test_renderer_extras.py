@@ -19,6 +19,7 @@ import pytest
 import yaml
 from PIL import Image
 
+from ecoboard import Record
 from ecoboard.config import Config, parse_config
 from ecoboard.renderer import FrameRenderer, PageContext, TextBox, get_layout, png_bytes
 from ecoboard.renderer.pages._wifi import prepare_wifi_pages, wifi_glyph
@@ -40,10 +41,11 @@ class Shot:
     config: Config = field(default_factory=Config)
     frame_index: int = 0
     page_elapsed: float = 0.0
+    records: Mapping[str, Record] = field(default_factory=dict)
 
     def context(self) -> PageContext:
         return PageContext(
-            records={},
+            records=self.records,
             now=self.now,
             config=self.config,
             options=self.options,
@@ -53,6 +55,15 @@ class Shot:
 
 
 NOON = datetime(2026, 3, 10, 16, 0, tzinfo=UTC)  # Tue 10 Mar 2026, 12:00 EDT
+
+
+def reminder_mark(done_at: str | None, version: int = 1) -> dict[str, Record]:
+    """The snapshot's ``reminder`` record as ``POST /api/v1/reminder/done`` writes it."""
+    at = datetime(2026, 3, 11, 1, 12, tzinfo=UTC)
+    record = Record("reminder", version, at, datetime(2026, 3, 18, 1, 12, tzinfo=UTC), "api", {"done_at": done_at})
+    return {"reminder": record}
+
+
 FAMILY = [
     {"name": "Ann", "event": "birthday", "date": "1986-03-14"},
     {"name": "Bob & Cy", "event": "anniversary", "date": "2001-06-30"},
@@ -97,6 +108,12 @@ SHOTS: dict[str, Shot] = {
         METRIC,
     ),  # Mon 05:00 CET
     "reminder_bad_option": Shot("reminder", {"weekday": "funday"}, NOON),
+    "reminder_done": Shot(
+        "reminder",
+        {},
+        datetime(2026, 3, 11, 1, 30, tzinfo=UTC),  # Tue 21:30 EDT, marked done at 21:12
+        records=reminder_mark("2026-03-11T01:12:00+00:00"),
+    ),
 }
 
 
@@ -209,6 +226,7 @@ def test_what_the_pages_say() -> None:
     assert texts["reminder_calm"] == ["GARBAGE NIGHT", "next: today 6:00 PM"]
     assert texts["reminder_custom_metric"] == ["!!!", "RECYCLING", "until 06:15"]
     assert texts["reminder_bad_option"] == ["reminder:", "check weekday"]
+    assert texts["reminder_done"] == ["GARBAGE NIGHT", "done 9:12 PM"]
 
 
 def test_the_reminder_blinks_every_half_second_of_frames() -> None:

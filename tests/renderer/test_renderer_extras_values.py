@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
+from typing import Any
 
+import numpy as np
 import pytest
 
+from ecoboard import Record
 from ecoboard.config import Config, PageSpec
-from ecoboard.renderer import Canvas, PageContext, local_time
+from ecoboard.renderer import Canvas, FrameRenderer, PageContext, local_time
 from ecoboard.renderer.pages._events import (
     FamilyEvent,
     anniversary,
@@ -19,7 +22,7 @@ from ecoboard.renderer.pages._events import (
     ordinal,
     upcoming,
 )
-from ecoboard.renderer.pages._reminder import Reminder, next_text, parse_reminder
+from ecoboard.renderer.pages._reminder import Reminder, next_text, parse_reminder, reminder_lines
 from ecoboard.renderer.pages._wifi import (
     SecretText,
     escape_wifi,
@@ -284,3 +287,79 @@ def test_a_password_written_in_the_options_is_warned_about_without_its_value(cap
         "wifi page: the password is written in the page options; name a secret with password_secret instead"
     ]
     assert "plaintext-pw" not in caplog.text
+
+
+def _marked(done_at: str | None, version: int = 1, valid_until: datetime | None = None) -> dict[str, Record]:
+    """The snapshot's ``reminder`` record as ``POST /api/v1/reminder/done`` writes it."""
+    fetched = datetime(2026, 3, 3, 1, 12, tzinfo=UTC)
+    until = valid_until or datetime(2026, 3, 31, tzinfo=UTC)
+    return {"reminder": Record("reminder", version, fetched, until, "api", {"done_at": done_at})}
+
+
+def _said(now: datetime, records: dict[str, Record], config: Config = NEW_YORK, **options: str) -> list[Any]:
+    """What the reminder page says at ``now``: the ``!!!`` line (or None) and each line's text and colour."""
+    bang, lines = reminder_lines(PageContext(records=records, now=now, config=config, options=options))
+    return [None if bang is None else bang[1], [(text, color) for _, text, color in lines]]
+
+
+TUESDAY_2130 = datetime(2026, 3, 11, 1, 30, tzinfo=UTC)  # Tue 10 Mar 2026 21:30 EDT, in the window 18:00-00:00
+GREEN, GREY, RED = (40, 200, 80), (200, 200, 208), (255, 0, 0)
+ALARM = ["!!!", [("GARBAGE NIGHT", RED), ("until midnight", GREY)]]
+
+
+def test_a_done_mark_inside_the_current_window_calms_the_reminder() -> None:
+    assert _said(TUESDAY_2130, _marked("2026-03-11T01:12:00+00:00")) == [
+        None,
+        [("GARBAGE NIGHT", GREEN), ("done 9:12 PM", GREY)],
+    ]
+    assert _said(TUESDAY_2130, _marked("2026-03-11T01:12:00Z")) == [
+        None,
+        [("GARBAGE NIGHT", GREEN), ("done 9:12 PM", GREY)],
+    ]
+    # the window's first minute counts, the minute before it does not
+    assert _said(TUESDAY_2130, _marked("2026-03-10T22:00:00+00:00"))[1][1] == ("done 6:00 PM", GREY)
+    assert _said(TUESDAY_2130, _marked("2026-03-10T21:59:59+00:00")) == ALARM
+    # a 24 h board in Berlin: Tue 10 Mar 21:12 CET, seen at 21:30
+    berlin = _said(datetime(2026, 3, 10, 20, 30, tzinfo=UTC), _marked("2026-03-10T20:12:00+00:00"), BERLIN)
+    assert berlin == [None, [("GARBAGE NIGHT", GREEN), ("done 21:12", GREY)]]
+
+
+def test_a_mark_from_last_week_undone_or_unreadable_leaves_the_alarm() -> None:
+    assert _said(TUESDAY_2130, {}) == ALARM  # no record: as before the feature
+    assert _said(TUESDAY_2130, _marked("2026-03-04T01:12:00+00:00")) == ALARM  # last Tuesday 20:12 EST
+    assert _said(TUESDAY_2130, _marked(None, version=2)) == ALARM  # undone
+    for unreadable in ("yesterday", "2026-03-11T01:12:00", ""):  # not an instant, or naive
+        assert _said(TUESDAY_2130, _marked(unreadable)) == ALARM, unreadable
+    # after the window the calm "next" line, whatever the mark
+    calm = ["GARBAGE NIGHT", "next: TUE 6:00 PM"]
+    after = datetime(2026, 3, 11, 4, 30, tzinfo=UTC)
+    assert [text for text, _ in _said(after, _marked("2026-03-11T01:12:00+00:00"))[1]] == calm
+
+
+def test_the_window_and_the_mark_are_compared_as_instants_across_a_dst_change() -> None:
+    """Sunday 1 Nov 2026 New York falls back at 02:00 EDT: a window from 01:20 (EDT) to 03:00 (EST).
+    Done at 01:10 EST is 50 minutes after the window began, though its wall time is earlier."""
+    now = datetime(2026, 11, 1, 7, 30, tzinfo=UTC)  # 02:30 EST
+    options = {"weekday": "sunday", "start": "01:20", "end": "03:00"}
+    assert _said(now, _marked("2026-11-01T06:10:00+00:00"), **options)[1][1] == ("done 1:10 AM", GREY)
+    assert _said(now, _marked("2026-11-01T05:10:00+00:00"), **options)[0] == "!!!"  # 01:10 EDT: before
+
+
+def test_the_page_redraws_on_a_new_mark_and_shows_no_marker_for_the_reminder_kind() -> None:
+    renderer = FrameRenderer()
+
+    def texts(now: datetime, records: dict[str, Record]) -> list[str]:
+        canvas = renderer.draw("reminder", PageContext(records=records, now=now, config=NEW_YORK))
+        return [box.text for box in canvas.text_boxes]
+
+    assert texts(TUESDAY_2130, {}) == ["!!!", "GARBAGE NIGHT", "until midnight"]
+    assert texts(TUESDAY_2130, _marked("2026-03-11T01:12:00+00:00")) == ["GARBAGE NIGHT", "done 9:12 PM"]
+    assert texts(TUESDAY_2130, _marked(None, version=2)) == ["!!!", "GARBAGE NIGHT", "until midnight"]
+    # a mark past its valid_until draws no stale marker: the page looks exactly as without it
+    noon = datetime(2026, 4, 7, 16, 0, tzinfo=UTC)
+    old = _marked("2026-03-11T01:12:00+00:00", valid_until=datetime(2026, 3, 18, tzinfo=UTC))
+    renderer.render("reminder", PageContext(records=old, now=noon, config=NEW_YORK))
+    with_old = renderer.composed.copy()
+    plain = FrameRenderer()
+    plain.render("reminder", PageContext(records={}, now=noon, config=NEW_YORK))
+    assert np.array_equal(with_old, plain.composed)

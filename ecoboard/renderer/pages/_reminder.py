@@ -5,8 +5,12 @@ default ``tuesday``), ``start`` and ``end`` (``HH:MM`` local time in ``config.ti
 and 00:00; an end at or before the start means the next day), ``text`` (default ``GARBAGE NIGHT``) and
 ``color`` (``#rrggbb``, default red). During the window the text is drawn in that colour under a
 blinking ``!!!`` (half a second on, half off, counted in frames); otherwise one calm line says when the
-next reminder starts. Options that cannot be read are refused when the page cycle is loaded
-(:data:`REMINDER_OPTIONS`, through the same parsers); one that reaches the page anyway is named on the panel.
+next reminder starts. Once the window is marked done (a ``reminder`` record, written by ``POST
+/api/v1/reminder/done``, whose ``done_at`` falls inside the current window) the page is calm until the
+window ends: the text in green and ``done 9:12 PM`` under it. A mark from an earlier window, an undone
+mark or no record at all leaves the alarm as it is (the page reads the record but shows no marker for
+it). Options that cannot be read are refused when the page cycle is loaded (:data:`REMINDER_OPTIONS`,
+through the same parsers); one that reaches the page anyway is named on the panel.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..._record import REMINDER_KIND, Record
 from ...config import unquoted_time_note
 from .._canvas import Canvas, Color, rgb
 from .._context import PageContext
 from .._fonts import Font
 from .._layout import Element, get_layout
 from .._registry import OptionCheck, register_page, text_or_number
-from .._units import clock_text, local_time
+from .._units import clock_text, local_time, parse_instant, zone
 from .._views import per_record
 from ._events import draw_centred, fitted_line
 
@@ -48,15 +53,20 @@ class Reminder:
         finish = datetime.combine(day if self.end > self.start else day + timedelta(days=1), self.end)
         return begin, finish
 
-    def active_until(self, now: datetime) -> datetime | None:
-        """The end of the window ``now`` (naive local) is in, or ``None`` outside every window."""
+    def window_at(self, now: datetime) -> tuple[datetime, datetime] | None:
+        """The window ``now`` (naive local) is in, as its begin and end, or ``None`` outside every window."""
         for back in (0, 1):
             day = now.date() - timedelta(days=back)
             if day.weekday() == self.weekday:
                 begin, finish = self.window(day)
                 if begin <= now < finish:
-                    return finish
+                    return begin, finish
         return None
+
+    def active_until(self, now: datetime) -> datetime | None:
+        """The end of the window ``now`` (naive local) is in, or ``None`` outside every window."""
+        window = self.window_at(now)
+        return None if window is None else window[1]
 
     def next_start(self, now: datetime) -> datetime:
         """The first window start after ``now`` (naive local)."""
@@ -169,9 +179,26 @@ def next_text(reminder: Reminder, now: datetime, ctx: PageContext) -> str:
     return f"next: {day} {clock_text(begin, ctx.config, ampm=True)}"
 
 
+def done_at(record: Record | None, window: tuple[datetime, datetime], ctx: PageContext) -> datetime | None:
+    """When the reminder was marked done, in ``config.timezone``, if that instant is inside ``window``
+    (naive local wall times, compared as instants); ``None`` when there is no mark in it (no record,
+    undone, an earlier window's mark, or a ``done_at`` that is not an instant)."""
+    text = None if record is None else record.data.get("done_at")
+    if not isinstance(text, str):
+        return None
+    try:
+        done = parse_instant(text)
+    except ValueError:
+        return None
+    tz = zone(ctx.config.timezone)
+    begin, finish = (moment.replace(tzinfo=tz) for moment in window)
+    return done.astimezone(tz) if begin <= done < finish else None
+
+
 def _reminder_key(ctx: PageContext) -> Hashable:
-    """The minute and the blink phase."""
-    return int(ctx.now.timestamp()) // 60, blink_on(ctx)
+    """The minute, the blink phase and the version of the ``reminder`` record (the done mark)."""
+    record = ctx.records.get(REMINDER_KIND)
+    return int(ctx.now.timestamp()) // 60, blink_on(ctx), None if record is None else record.version
 
 
 Line = tuple[Element, str, Color]
@@ -192,8 +219,8 @@ def reminder_screen(ctx: PageContext) -> tuple[Fitted | None, tuple[Fitted, ...]
 
 
 def reminder_lines(ctx: PageContext) -> tuple[Line | None, tuple[Line, ...]]:
-    """The blinking ``!!!`` line (None outside the window) and the steady lines, built once per options,
-    config and minute (windows start and end on whole minutes)."""
+    """The blinking ``!!!`` line (None outside the window or once it is marked done) and the steady lines,
+    built once per options, config, minute (windows start and end on whole minutes) and done mark."""
     layout = get_layout("reminder")
     reminder = reminder_from_options(ctx)
     if isinstance(reminder, str):
@@ -202,13 +229,21 @@ def reminder_lines(ctx: PageContext) -> tuple[Line | None, tuple[Line, ...]]:
         lines = ("reminder:", f"check {reminder}")
         return None, tuple((replace(message, y=message.y + i * message.step), t, problem) for i, t in enumerate(lines))
     now = local_time(ctx.now, ctx.config).replace(tzinfo=None)
-    finish = reminder.active_until(now)
-    if finish is None:
+    window = reminder.window_at(now)
+    if window is None:
         nxt = layout.el("next")
         return None, (
             (layout.el("calm_text"), reminder.text, layout.color("calm")),
             (nxt, next_text(reminder, now, ctx), nxt.color),
         )
+    done = done_at(ctx.records.get(REMINDER_KIND), window, ctx)
+    if done is not None:
+        line = layout.el("done")
+        return None, (
+            (layout.el("done_text"), reminder.text, layout.color("done")),
+            (line, f"done {clock_text(done, ctx.config, ampm=True)}", line.color),
+        )
+    finish = window[1]
     until = "midnight" if finish.time() == time(0, 0) else clock_text(finish, ctx.config, ampm=True)
     return (layout.el("bang"), "!!!", reminder.color), (
         (layout.el("text"), reminder.text, reminder.color),
@@ -218,8 +253,10 @@ def reminder_lines(ctx: PageContext) -> tuple[Line | None, tuple[Line, ...]]:
 
 @register_page("reminder", kinds=(), key=_reminder_key, options=REMINDER_OPTIONS)
 def reminder_page(canvas: Canvas, ctx: PageContext) -> None:
-    """The reminder in its colour with a blinking ``!!!`` during its window, else the next start, calmly."""
+    """The reminder in its colour with a blinking ``!!!`` during its window (in green with the time it was
+    marked done once it is), else the next start, calmly."""
     key = (ctx.options, ctx.config, int(ctx.now.timestamp()) // 60)
-    bang, lines = per_record("reminder", None, key, lambda: reminder_screen(ctx))
+    record = ctx.records.get(REMINDER_KIND)
+    bang, lines = per_record("reminder", record, key, lambda: reminder_screen(ctx))
     for el, line, color in lines if bang is None or not blink_on(ctx) else (bang, *lines):
         draw_centred(canvas, el, line, color, ctx.frame_index)
