@@ -12,7 +12,7 @@ import httpx
 import trio
 
 from ecoboard.appliance import Appliance, ApplianceOptions, run_appliance
-from ecoboard.config import parse_config
+from ecoboard.config import Config, parse_config
 from ecoboard.renderer import NullSink
 
 from ..api._support import running_api
@@ -23,6 +23,12 @@ TOKEN = "test-token-reminder-51c0"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 DONE = "/api/v1/reminder/done"
 PAGES = [{"page": "reminder", "seconds": 300}]
+
+
+def board_config(store_url: str, bus_url: str, **settings: Any) -> Config:
+    """A board on PostgreSQL and Redis showing the reminder page (``settings``: mode and the like)."""
+    raw = {"store": {"url": store_url}, "bus": {"url": bus_url}, "display": {"fps": 30, "pages": PAGES}, **settings}
+    return parse_config(raw, source="test", environ={})
 
 
 async def held(app: Appliance, version: int) -> dict[str, Any]:
@@ -70,17 +76,7 @@ async def test_marks_through_the_embedded_and_the_cluster_api_reach_a_cluster_bo
     prefix = f"t_{secrets.token_hex(5)}-"
     with temp_store_url("postgresql", tmp_path) as store_url:
         bus_url = f"redis://127.0.0.1:6379/0?prefix={prefix}"
-        config = parse_config(
-            {
-                "mode": "cluster",
-                "store": {"url": store_url},
-                "bus": {"url": bus_url},
-                "api": {"host": "127.0.0.1"},
-                "display": {"fps": 30, "pages": PAGES},
-            },
-            source="test",
-            environ={},
-        )
+        config = board_config(store_url, bus_url, mode="cluster", api={"host": "127.0.0.1"})
         options = ApplianceOptions(config=config, api_port=0, sink=NullSink(), control_token=TOKEN)
         async with trio.open_nursery() as nursery:
             app: Appliance = await nursery.start(partial(run_appliance, options))
@@ -101,17 +97,7 @@ async def test_a_mark_through_the_cluster_api_reaches_a_hybrid_board(tmp_path: P
     prefix = f"t_{secrets.token_hex(5)}-"
     with temp_store_url("postgresql", tmp_path) as store_url:
         bus_url = f"redis://127.0.0.1:6379/0?prefix={prefix}"
-        config = parse_config(
-            {
-                "mode": "hybrid",
-                "cluster_kinds": ["mlb", "nfl"],
-                "store": {"url": store_url},
-                "bus": {"url": bus_url},
-                "display": {"fps": 30, "pages": PAGES},
-            },
-            source="test",
-            environ={},
-        )
+        config = board_config(store_url, bus_url, mode="hybrid", cluster_kinds=["mlb", "nfl"])
         options = ApplianceOptions(config=config, replay_dir=DEMO, serve_api=False, sink=NullSink())
         async with trio.open_nursery() as nursery:
             app: Appliance = await nursery.start(partial(run_appliance, options))
