@@ -150,7 +150,7 @@ describe('panel mirror and controls against the appliance', () => {
     assert.equal(record.kind, 'reminder');
     assert.ok(record.data.done_at, JSON.stringify(record));
     const { timezone } = await server.getJson('/api/v1/board');
-    const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: timezone })
+    const time = new Intl.DateTimeFormat('en-US', { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone: timezone })
       .format(new Date(record.data.done_at));
     const spaced = (text) => text.replace(/\s/g, ' '); // ICU may put a narrow no-break space before AM/PM
     assert.equal(spaced(await mark.textContent()), spaced(`Marked done ${time}`));

@@ -158,12 +158,12 @@ describe('PanelMirror reminder done', () => {
     expect(screen.queryByTestId('reminder-mark')).toBeNull(); // the mark is the live record's, not the answer's
 
     await act(async () => void store.apply(reminder(1, '2026-12-05T02:12:07.250000Z')));
-    expect(screen.getByTestId('reminder-mark').textContent).toBe('Marked done 8:12 PM'); // Chicago, not the phone's New York
+    expect(screen.getByTestId('reminder-mark').textContent).toBe('Marked done Fri 8:12 PM'); // Chicago, not the phone's New York
   });
 
   it('undoes the mark with {"done": false}; the undone record hides the mark and Undo', async () => {
     const { store } = renderWithRecords(<PanelMirror />, [reminder(3, '2026-12-05T02:12:07+00:00')], { token: 'e2e-token' });
-    expect(screen.getByTestId('reminder-mark').textContent).toBe('Marked done 9:12 PM'); // the board's New York
+    expect(screen.getByTestId('reminder-mark').textContent).toBe('Marked done Fri 9:12 PM'); // the board's New York
 
     answers.push(json(reminder(4, null), 200));
     await tap('Undo');
@@ -197,7 +197,7 @@ describe('PanelMirror reminder done', () => {
     await tap('Undo');
     expect(result()).toBe('reminder failed: HTTP 502');
     expect(sent.map((s) => s.body)).toEqual([{ done: true }, { done: false }, { done: true }, { done: true }, { done: false }]);
-    expect(screen.getByTestId('reminder-mark').textContent).toBe('Marked done 9:12 PM');
+    expect(screen.getByTestId('reminder-mark').textContent).toBe('Marked done Fri 9:12 PM');
   });
 
   it('says the API is unreachable when the request fails', async () => {

@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getDisplay, getFrame, markReminder, sendCommand, type Command, type FrameMeta } from '../api/client';
 import type { DisplayState } from '../api/types';
-import { formatTime } from '../format/time';
+import { formatWeekdayTime } from '../format/time';
 import { CONFIRM_READS, DisplayTracker } from '../live/display';
 import { useRecord, useTimezone } from '../live/LiveContext';
 import { useSettings } from '../live/settings';
@@ -164,7 +164,7 @@ function Controls({ state, token, onDone }: ControlsProps) {
 function ReminderRow({ onMark }: { onMark: (done: boolean) => void }) {
   const record = useRecord('reminder');
   const zone = useTimezone();
-  const doneAt = formatTime(record?.data.done_at, zone);
+  const doneAt = formatWeekdayTime(record?.data.done_at, zone); // a day too: a mark may be last week's
   return (
     <div className="reminder-row">
       <button type="button" onClick={() => onMark(true)}>Reminder done</button>
