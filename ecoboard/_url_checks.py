@@ -28,16 +28,19 @@ REDIS_URL_OPTIONS = {
     "socket_timeout": "float",
     "socket_connect_timeout": "float",
     "socket_keepalive": "bool",
-    "socket_read_size": "int",
+    "socket_read_size": "positive int",
     "retry_on_timeout": "bool",
     "health_check_interval": "int",
-    "max_connections": "int",
+    "max_connections": "positive int",
 }
 """The connection options a ``redis://`` URL may set, as redis-py reads them from the query (``from_url``):
-``int`` and ``float`` options are converted by redis-py, ``text`` ones are passed as written."""
+``int``, ``positive int`` and ``float`` options are converted by redis-py, ``text`` ones are passed as
+written. ``socket_read_size`` and ``max_connections`` must be at least 1 (a read of 0 bytes never
+returns data; redis-py takes ``max_connections=0`` as its default of 100), ``db`` and
+``health_check_interval`` at least 0."""
 
 REDISS_URL_OPTIONS = {
-    "ssl_cert_reqs": "text",
+    "ssl_cert_reqs": "cert_reqs",
     "ssl_ca_certs": "text",
     "ssl_ca_path": "text",
     "ssl_certfile": "text",
@@ -46,10 +49,20 @@ REDISS_URL_OPTIONS = {
     "ssl_ciphers": "text",
     "ssl_check_hostname": "bool",
 }
-"""The TLS options a ``rediss://`` URL may set as well."""
+"""The TLS options a ``rediss://`` URL may set as well; ``ssl_cert_reqs`` is one of
+:data:`CERT_REQS`, written as redis-py's ``SSLConnection`` compares it (lower case)."""
+
+CERT_REQS = ("none", "optional", "required")
+"""The values of ``ssl_cert_reqs`` redis-py takes; any other fails only at the first connection."""
 
 _BOOLEANS = {"0", "1", "f", "t", "n", "y", "false", "true", "no", "yes"}
-_KIND_EXPECTED = {"int": "a whole number", "float": "a number", "bool": "true or false"}
+_KIND_EXPECTED = {
+    "int": "a whole number of 0 or more",
+    "positive int": "a positive whole number",
+    "float": "a number of 0 or more",
+    "bool": "true or false",
+    "cert_reqs": f"{', '.join(CERT_REQS[:-1])} or {CERT_REQS[-1]}",
+}
 _PORT = re.compile(r"\d{1,5}")
 _REDIS_DB = re.compile(r"/?(\d+)?")
 
@@ -98,8 +111,10 @@ def _structure_problem(url: str, *, hosts_separator: str | None) -> str | None:
 
 
 def _value_problem(name: str, kind: str, value: str) -> str | None:
-    if kind == "int":
-        ok = value.isascii() and value.isdigit()
+    if kind in ("int", "positive int"):
+        ok = value.isascii() and value.isdigit() and (kind == "int" or int(value) >= 1)
+    elif kind == "cert_reqs":
+        ok = value in CERT_REQS
     elif kind == "float":
         try:
             ok = math.isfinite(float(value)) and float(value) >= 0

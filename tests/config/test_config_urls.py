@@ -11,7 +11,7 @@ import redis
 import redis.connection
 
 from ecoboard import ConfigError
-from ecoboard._url_checks import REDIS_URL_OPTIONS, REDISS_URL_OPTIONS, check_secret_url
+from ecoboard._url_checks import CERT_REQS, REDIS_URL_OPTIONS, REDISS_URL_OPTIONS, check_secret_url
 from ecoboard.bus import open_bus
 from ecoboard.config import parse_config
 from ecoboard.store import open_store
@@ -58,8 +58,18 @@ def _error(key: str, url: str) -> str:
             "ssl_cert_reqs, ssl_ca_certs, ssl_ca_path, ssl_certfile, ssl_keyfile, ssl_password, ssl_ciphers, "
             "ssl_check_hostname",
         ),
-        ("redis://h/0?db=abc", "query parameter 'db': expected a whole number"),
-        ("redis://h/0?socket_timeout=-1", "query parameter 'socket_timeout': expected a number"),
+        ("redis://h/0?db=abc", "query parameter 'db': expected a whole number of 0 or more"),
+        ("redis://h/0?db=-1", "query parameter 'db': expected a whole number of 0 or more"),
+        (
+            "redis://h/0?health_check_interval=-5",
+            "query parameter 'health_check_interval': expected a whole number of 0 or more",
+        ),
+        ("redis://h/0?max_connections=-5", "query parameter 'max_connections': expected a positive whole number"),
+        ("redis://h/0?max_connections=0", "query parameter 'max_connections': expected a positive whole number"),
+        ("redis://h/0?socket_read_size=0", "query parameter 'socket_read_size': expected a positive whole number"),
+        ("redis://h/0?socket_timeout=-1", "query parameter 'socket_timeout': expected a number of 0 or more"),
+        ("rediss://h/0?ssl_cert_reqs=bogus", "query parameter 'ssl_cert_reqs': expected none, optional or required"),
+        ("rediss://h/0?ssl_cert_reqs=Required", "query parameter 'ssl_cert_reqs': expected none, optional or required"),
         ("redis://h/0?socket_keepalive=maybe", "query parameter 'socket_keepalive': expected true or false"),
         ("redis://h/abc", "the database after the host must be a number, as in redis://host:6379/0"),
         ("redis://h:99999/0", "invalid port: expected a number from 0 to 65535"),
@@ -196,8 +206,8 @@ def test_the_accepted_options_are_those_redis_py_takes_from_a_url() -> None:
     tls = set(inspect.signature(redis.connection.SSLConnection.__init__).parameters)
     for name, kind in REDIS_URL_OPTIONS.items():
         assert name in parsers or (name in plain and kind == "text"), name
-        if kind in ("int", "float"):
-            assert parsers[name] is {"int": int, "float": float}[kind], name
+        if kind in ("int", "positive int", "float"):
+            assert parsers[name] is {"int": int, "positive int": int, "float": float}[kind], name
     for name in REDISS_URL_OPTIONS:
         assert name in tls and name not in plain, name
 
@@ -226,3 +236,13 @@ def test_every_accepted_option_really_connects() -> None:
         assert client.client_getname() == "ecoboard-test"
     finally:
         client.close()
+
+
+def test_the_certificate_requirements_are_those_redis_py_takes() -> None:
+    """Each value of ``ssl_cert_reqs`` the config accepts makes a redis-py TLS connection; a refused one
+    is refused by redis-py too (at the first connection, which is why the config checks it first)."""
+    for value in CERT_REQS:
+        redis.connection.SSLConnection(ssl_cert_reqs=value)
+    for value in ("bogus", "Required", ""):
+        with pytest.raises(redis.RedisError, match="Invalid SSL Certificate Requirements Flag"):
+            redis.connection.SSLConnection(ssl_cert_reqs=value)
