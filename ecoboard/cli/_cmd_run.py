@@ -26,10 +26,18 @@ from zoneinfo import ZoneInfo
 import trio
 
 from .._errors import ConfigError, EcoboardError
-from ..appliance import Appliance, ApplianceOptions, RenderHooks, network_reachable, provider_hosts, run_appliance
+from ..appliance import (
+    Appliance,
+    ApplianceOptions,
+    RenderHooks,
+    local_kinds,
+    network_reachable,
+    provider_hosts,
+    run_appliance,
+)
 from ..config import Config, config_problems, load_config
-from ..fetchers import check_provider_options
-from ..renderer import page_spec_errors, prepare_wifi_pages
+from ..fetchers import check_provider_options, missing_key_problem, provider_for
+from ..renderer import page_spec_errors, prepare_wifi_pages, sink_problem
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
 from ._demo import DEMO_REPLAY, demo_config
@@ -83,6 +91,17 @@ def _check_pages(config: Config, source: str | None) -> None:
         for index, spec in enumerate(config.display.pages)
         for error in page_spec_errors(spec, f"display.pages[{index}]")
     ]
+    if errors:
+        raise config_problems(errors, source)
+
+
+def _check_start(config: Config, source: str | None) -> None:
+    """Refuse, in one line naming the file, a board that cannot start as configured: a locally fetched
+    kind whose provider needs an API key and names no secret for it, or a display sink whose module is
+    not installed. (A named key that cannot be read at run time only leaves that kind out.)"""
+    problems = [missing_key_problem(config, provider_for(kind, config)) for kind in local_kinds(config)]
+    problems.append(sink_problem(config.display))
+    errors = [problem for problem in problems if problem is not None]
     if errors:
         raise config_problems(errors, source)
 
@@ -246,6 +265,7 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(source)
     _check_pages(config, source)
     check_provider_options(config, source)
+    _check_start(config, source)
     port = config.api.port if args.port is None else args.port
     check_host(config.api.host, "api.host")
     _check_port_free(config.api.host, port)

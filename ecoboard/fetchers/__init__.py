@@ -3,7 +3,7 @@
 from ._client import DEFAULT_LIMITS, DEFAULT_TIMEOUT, make_client
 from ._coordinator import Coordinator, FetcherStatus
 from ._extract import parse_retry_after
-from ._keys import connection_urls, resolve_api_key
+from ._keys import connection_urls, missing_key_problem, resolve_api_key
 from ._limiter import Limiters, RateLimiter
 from ._options import check_provider_options
 from ._provider import FetchContext, OptionError, Provider, RequestSpec
@@ -28,6 +28,7 @@ __all__ = [
     "fetch_once",
     "make_client",
     "make_coordinator",
+    "missing_key_problem",
     "parse_retry_after",
     "provider_for",
     "resolve_api_key",

@@ -8,6 +8,18 @@ from ..config import Config
 from ._provider import Provider
 
 
+def missing_key_problem(config: Config, provider: Provider) -> str | None:
+    """The problem line when ``provider`` needs an API key and ``providers.<kind>.api_key_secret`` names
+    none (a configuration error), else ``None``."""
+    settings = config.providers.get(provider.kind)
+    if provider.needs_api_key and not (settings and settings.api_key_secret):
+        return (
+            f"providers.{provider.kind}.api_key_secret: expected the name of the secret holding the "
+            f"{provider.name} API key, got nothing"
+        )
+    return None
+
+
 def resolve_api_key(config: Config, provider: Provider) -> str | None:
     """The API key named by ``providers.<kind>.api_key_secret``, read through ``ecoboard.secrets``.
 
@@ -17,11 +29,9 @@ def resolve_api_key(config: Config, provider: Provider) -> str | None:
     settings = config.providers.get(provider.kind)
     name = settings.api_key_secret if settings else None
     if not name:
-        if provider.needs_api_key:
-            raise ConfigError(
-                f"providers.{provider.kind}.api_key_secret: expected the name of the secret holding the "
-                f"{provider.name} API key, got nothing"
-            )
+        problem = missing_key_problem(config, provider)
+        if problem is not None:
+            raise ConfigError(problem)
         return None
     from ..secrets import load_secrets, secret_text
 

@@ -18,7 +18,7 @@ from ._fonts import (
 from ._frame import FrameRenderer, brightness_lut
 from ._icons import ICON_SIZES, get_icon
 from ._layout import Element, Layout, get_layout, layout_load_count
-from ._matrix import MatrixSink, open_sink
+from ._matrix import MatrixSink, open_sink, sink_problem
 from ._registry import (
     PAGE_KEYS,
     PAGE_KINDS,
@@ -116,6 +116,7 @@ __all__ = [
     "register_page",
     "rgb",
     "scroll_offset",
+    "sink_problem",
     "speed",
     "speed_unit",
     "temp_unit",

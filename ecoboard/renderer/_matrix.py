@@ -112,16 +112,25 @@ def open_sink(display: DisplaySettings) -> Sink:
     once, by :class:`FrameRenderer`'s lookup table. ``Sink.set_brightness`` is for a caller that prefers
     the panel's PWM brightness instead (it then keeps the renderer at 100 %).
     """
+    problem = sink_problem(display)
+    if problem is not None:
+        raise ConfigError(problem)
     choice = display.sink
     if choice == "auto":
         choice = "matrix" if hardware_available() else "emulator" if emulator_available() else "none"
         log.info("display sink: auto chose %s", choice)
     if choice == "matrix":
-        if not hardware_available():
-            raise ConfigError("display.sink is 'matrix' but the rgbmatrix module is not installed")
         return MatrixSink(importlib.import_module("rgbmatrix"), display.matrix)
     if choice == "emulator":
-        if not emulator_available():
-            raise ConfigError("display.sink is 'emulator' but RGBMatrixEmulator is not installed")
         return open_emulator(display.matrix)
     return NullSink()
+
+
+def sink_problem(display: DisplaySettings) -> str | None:
+    """Why ``display.sink`` cannot be opened here (its module is not installed), as a problem line
+    starting with the key path; ``None`` when it can."""
+    if display.sink == "matrix" and not hardware_available():
+        return "display.sink: 'matrix' but the rgbmatrix module is not installed"
+    if display.sink == "emulator" and not emulator_available():
+        return "display.sink: 'emulator' but RGBMatrixEmulator is not installed"
+    return None

@@ -83,12 +83,13 @@ async def test_control_state_frame_and_readiness_through_the_embedded_api(tmp_pa
 
 
 async def test_a_local_kind_left_out_for_its_api_key_reports_why_in_health(tmp_path: Path) -> None:
-    """The other kinds start; the one left out is not healthy and says why (it used to read ok)."""
+    """A named key that cannot be read leaves its kind out: the other kinds start; the one left out is not
+    healthy and says why (it used to read ok). (No key named at all stops ``ecoboard run`` before it starts.)"""
     config = parse_config(
         {
             "store": {"url": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
             "api": {"host": "127.0.0.1"},
-            "providers": {"weather": {"provider": "openweathermap"}},
+            "providers": {"weather": {"provider": "openweathermap", "api_key_secret": "owm_key"}},
             "display": {"fps": 30, "pages": [{"page": "clock", "seconds": 300}]},
         },
         source="test",
@@ -105,8 +106,7 @@ async def test_a_local_kind_left_out_for_its_api_key_reports_why_in_health(tmp_p
             "ok": False,
             "stale": False,
             "last_success_at": None,
-            "last_error": "not fetched: providers.weather.api_key_secret: expected the name of the secret holding "
-            "the openweathermap API key, got nothing",
+            "last_error": "not fetched: providers.weather.api_key_secret: the secret 'owm_key' is not set",
             "consecutive_failures": 0,
         }
         assert health["aqi"]["ok"] is True and health["aqi"]["last_error"] is None

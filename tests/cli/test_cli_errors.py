@@ -50,3 +50,24 @@ def test_snapshot_refuses_an_out_file_that_is_not_png(tmp_path: Path) -> None:
     proc = _ecoboard("snapshot", "--page", "clock", "--out", str(out), "--now", "2024-04-28T20:10:00Z", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_run_refuses_a_keyed_provider_without_its_api_key_secret(tmp_path: Path) -> None:
+    """A provider that needs a key and names no secret for it stops the start (a named secret that
+    cannot be read only leaves that kind out: tests/appliance/test_appliance_api.py)."""
+    (tmp_path / "ecoboard.yaml").write_text("providers: {weather: {provider: openweathermap}}\n")
+    proc = _ecoboard("run", "--config", "ecoboard.yaml", "--port", "0", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.strip().splitlines() == [
+        "ecoboard run: error: ecoboard.yaml: providers.weather.api_key_secret: expected the name of the secret "
+        "holding the openweathermap API key, got nothing"
+    ]
+
+
+def test_run_refuses_the_matrix_sink_without_rgbmatrix_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "ecoboard.yaml").write_text("display: {sink: matrix}\n")
+    proc = _ecoboard("run", "--config", "ecoboard.yaml", "--port", "0", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.strip().splitlines() == [
+        "ecoboard run: error: ecoboard.yaml: display.sink: 'matrix' but the rgbmatrix module is not installed"
+    ]
