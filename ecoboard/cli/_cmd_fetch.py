@@ -4,8 +4,8 @@ With ``--once`` it makes one attempt and exits, as a Kubernetes Job runs it (``p
 ecoboard.fetchers KIND --once`` is the same): 0 when the record was written and announced, 2 with a
 one-line error when nothing was written, 4 with a one-line error when the record was written but
 the bus could not announce it (subscribers only see it when they next re-read the store).
-Without it, it polls forever at the provider's pace until interrupted; ``--heartbeat FILE`` then keeps
-a liveness file (see :mod:`ecoboard.cli._heartbeat`).
+Without it, it polls forever at the provider's pace until SIGTERM or SIGINT (Ctrl-C) stops it
+(status 0); ``--heartbeat FILE`` then keeps a liveness file (see :mod:`ecoboard.cli._heartbeat`).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from ..fetchers import (
 from ..fetchers._coordinator import wall_clock
 from ..store import AsyncStore, open_store
 from ._heartbeat import ATTEMPT_ALLOWANCE, keep_heartbeat, write_deadline
+from ._signals import STOP_SIGNALS
 
 log = logging.getLogger("ecoboard.fetch")
 
@@ -116,17 +117,18 @@ async def _poll(kind: str, config: Config, heartbeat: Path | None, **deps: Any) 
         await keep_heartbeat(heartbeat, coordinator, wall_clock)
 
 
-async def _until_sigterm(work: Awaitable[None]) -> None:
-    """Await ``work`` until SIGTERM (a Deployment or systemd stopping the poller), which ends it cleanly."""
-    with trio.open_signal_receiver(signal.SIGTERM) as signals:
+async def _until_stopped(work: Awaitable[None]) -> None:
+    """Await ``work`` until SIGTERM (a Deployment or systemd stopping the poller) or SIGINT (Ctrl-C),
+    either of which ends it cleanly."""
+    with trio.open_signal_receiver(*STOP_SIGNALS) as signals:
         async with trio.open_nursery() as nursery:
 
-            async def stop_on_sigterm() -> None:
-                async for _ in signals:
-                    log.info("SIGTERM received: stopping")
+            async def stop_on_signal() -> None:
+                async for signum in signals:
+                    log.info("%s received: stopping", signal.Signals(signum).name)
                     nursery.cancel_scope.cancel()
 
-            nursery.start_soon(stop_on_sigterm)
+            nursery.start_soon(stop_on_signal)
             await work
             nursery.cancel_scope.cancel()
 
@@ -163,7 +165,7 @@ async def _fetch(args: argparse.Namespace, config: Config) -> int:
             kwargs = {"client": client, "store": AsyncStore(store), "bus": bus, "api_key": api_key}
             if not args.once:
                 log.info("fetching %s from %s at the provider's pace until stopped", args.kind, provider.name)
-                await _until_sigterm(_poll(args.kind, config, args.heartbeat, **kwargs))
+                await _until_stopped(_poll(args.kind, config, args.heartbeat, **kwargs))
                 return 0
             coordinator = make_coordinator(args.kind, config, **kwargs)
             record = await coordinator.refresh(log_failure=False)

@@ -6,10 +6,11 @@ import signal
 import subprocess
 
 
-def stop_with_sigterm(proc: subprocess.Popen[str]) -> str:
-    """SIGTERM ``proc`` and wait for it (killed if it outlives 30 s); the rest of its stderr."""
+def stop_with_sigterm(proc: subprocess.Popen[str], signum: signal.Signals = signal.SIGTERM) -> str:
+    """SIGTERM ``proc`` (or send ``signum``, once) and wait for it (killed if it outlives 30 s); the rest
+    of its stderr."""
     try:
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(signum)
         _, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:

@@ -1,13 +1,17 @@
-"""``ecoboard fetch KIND`` (polling forever, as a Deployment or a unit runs it) stops cleanly on SIGTERM."""
+"""``ecoboard fetch KIND`` (polling forever, as a Deployment or a unit runs it) stops cleanly on SIGTERM,
+and on SIGINT (Ctrl-C in a terminal) the same way."""
 
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from ._procs import stop_with_sigterm
 
@@ -24,7 +28,10 @@ def _weather_versions(db: Path) -> list[int]:
             return []
 
 
-def test_sigterm_stops_the_poller_with_status_0_and_keeps_what_it_wrote(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_stop_signal_stops_the_poller_with_status_0_and_keeps_what_it_wrote(
+    signum: signal.Signals, tmp_path: Path
+) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ECOBOARD")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "ecoboard", "fetch", "weather", "--replay", str(DEMO)],
@@ -42,8 +49,8 @@ def test_sigterm_stops_the_poller_with_status_0_and_keeps_what_it_wrote(tmp_path
             assert time.monotonic() < deadline, "no weather record written within 30 s"
             time.sleep(0.05)
     finally:
-        err = stop_with_sigterm(proc)
+        err = stop_with_sigterm(proc, signum)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
-    assert err.rstrip().endswith("INFO ecoboard.fetch: SIGTERM received: stopping"), err
+    assert err.rstrip().endswith(f"INFO ecoboard.fetch: {signum.name} received: stopping"), err
     assert _weather_versions(db) == [1]
