@@ -84,7 +84,7 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
         return _build(tp, value, path)
     if origin is tuple:
         if isinstance(value, str) and not dataclasses.is_dataclass(args[0]):
-            value = [v.strip() for v in value.split(",") if v.strip()]
+            value = [v.strip() for v in value.split(",")] if value.strip() else []  # "a,,b": an empty entry
         if not isinstance(value, list | tuple):
             raise _Invalid(path, "a list", value)
         return tuple(_convert(args[0], v, f"{path}[{i}]") for i, v in enumerate(value))
@@ -134,6 +134,8 @@ def _build(cls: type, value: Any, path: str) -> Any:
         raw = value[name]
         if "list_only" in fld.metadata and isinstance(raw, str) and not isinstance(raw, _EnvText):
             raise _Invalid(_join(path, name), fld.metadata["list_only"], raw)
+        if fld.metadata.get("text_only") and check and not isinstance(raw, str):
+            raise _Invalid(_join(path, name), check[1], raw)
         try:
             converted = _convert(hints[name], raw, _join(path, name))
         except _Invalid as bad:

@@ -4,7 +4,8 @@ Field metadata ``check`` holds ``(predicate, expectation)``: the loader calls th
 converted value and, when it fails, reports ``expected <expectation>``; ``note``, a function of the
 value as written, may add why it is wrong. A list field may have ``each``, the same pair for every
 entry, and ``list_only``, the expectation shown when the file gives one text instead of a list (the
-environment's comma-separated text stays a list). Defaults are the embedded default: local mode,
+environment's comma-separated text stays a list). ``text_only`` refuses a value YAML reads as a number
+(``name: 12``) with the field's ``check`` expectation. Defaults are the embedded default: local mode,
 SQLite, the in-process bus, keyless providers.
 """
 
@@ -17,7 +18,16 @@ from typing import Any, Literal
 
 from .._record import KINDS
 from .._url_checks import BUS_EXPECTATION, STORE_EXPECTATION, bus_url_problem, store_url_problem
-from ._values import ORIGIN_EXPECTED, ORIGINS_EXPECTED, is_origin, unquoted_time_note
+from ._values import (
+    ORIGIN_EXPECTED,
+    ORIGINS_EXPECTED,
+    PLACE_NAME_EXPECTED,
+    TEAM_EXPECTED,
+    is_origin,
+    is_place_name,
+    is_team,
+    unquoted_time_note,
+)
 
 
 def _check(predicate: Any, expectation: str) -> dict[str, Any]:
@@ -59,15 +69,16 @@ class Location:
 
     lat: float = field(default=42.3467, metadata=_check(lambda v: -90 <= v <= 90, "a number between -90 and 90"))
     lon: float = field(default=-71.0972, metadata=_check(lambda v: -180 <= v <= 180, "a number between -180 and 180"))
-    name: str = "Boston"
+    name: str = field(default="Boston", metadata=_check(is_place_name, PLACE_NAME_EXPECTED) | {"text_only": True})
 
 
 @dataclass(frozen=True)
 class Teams:
-    """Followed teams per league, by abbreviation or provider numeric id (as text)."""
+    """Followed teams per league, by abbreviation or provider numeric id (as text). Each entry must look
+    like one (:func:`is_team`); an empty entry is refused, as in any list."""
 
-    mlb: tuple[str, ...] = ("BOS",)
-    nfl: tuple[str, ...] = ("NE",)
+    mlb: tuple[str, ...] = field(default=("BOS",), metadata={"each": (is_team, TEAM_EXPECTED)})
+    nfl: tuple[str, ...] = field(default=("NE",), metadata={"each": (is_team, TEAM_EXPECTED)})
 
 
 @dataclass(frozen=True)

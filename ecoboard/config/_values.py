@@ -1,5 +1,5 @@
-"""Checks of single configuration values that need more than a comparison: browser origins and the
-times YAML turns into numbers."""
+"""Checks of single configuration values that need more than a comparison: browser origins, the times
+YAML turns into numbers, the place name and followed teams."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ _ORIGIN = re.compile(
     r"(?::(?P<port>[0-9]{1,5}))?"
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_TEAM = re.compile(r"[A-Za-z]{2,4}|[0-9]{1,10}")
+
+PLACE_NAME_MAX = 64
+"""The longest ``location.name``; the clock page scrolls a name wider than the panel."""
+PLACE_NAME_EXPECTED = f"a place name of 1 to {PLACE_NAME_MAX} characters on one line"
+TEAM_EXPECTED = "a team abbreviation of 2 to 4 letters (such as BOS) or a provider's numeric team id"
 
 ORIGIN_EXPECTED = (
     "an origin http(s)://host[:port] exactly as a browser sends it (lower case, no default port, no path "
@@ -38,3 +44,15 @@ def unquoted_time_note(value: Any) -> str | None:
         return None
     hours, minutes = divmod(value, 60)
     return f'YAML reads an unquoted {hours}:{minutes:02d} as {value}; write "{hours:02d}:{minutes:02d}" in quotes'
+
+
+def is_place_name(text: str) -> bool:
+    """True when ``text`` has a visible character, at most :data:`PLACE_NAME_MAX` characters, and no line
+    break or other control character."""
+    return bool(text.strip()) and len(text) <= PLACE_NAME_MAX and text.isprintable()
+
+
+def is_team(text: str) -> bool:
+    """True when ``text`` can name a team: 2 to 4 ASCII letters (any case, as the providers' abbreviations
+    are matched) or a numeric id of up to 10 digits. Whether a provider knows the team is not checked."""
+    return _TEAM.fullmatch(text) is not None

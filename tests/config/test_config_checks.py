@@ -160,3 +160,69 @@ def test_cluster_kinds_only_in_hybrid_mode_and_never_empty_there() -> None:
     )
     config = parse_config({"mode": "hybrid", "cluster_kinds": ["mlb"], **cluster}, environ={})
     assert (config.is_local("weather"), config.is_local("mlb")) == (True, False)
+
+
+PLACE = "a place name of 1 to 64 characters on one line"
+TEAM = "a team abbreviation of 2 to 4 letters (such as BOS) or a provider's numeric team id"
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("", "''"),
+        ("   ", "'   '"),
+        (12, "12"),
+        (None, "None"),
+        ("x" * 65, "'" + "x" * 65 + "'"),
+        ("x" * 5000, "'" + "x" * 76 + "..."),
+        ("Boston\nMA", "'Boston\\nMA'"),
+    ],
+)
+def test_the_place_name_is_one_line_of_text(name: object, shown: str) -> None:
+    assert _error({"location": {"name": name}}) == f"ecoboard.yaml: location.name: expected {PLACE}, got {shown}"
+
+
+def test_a_place_name_of_64_characters_or_a_quoted_number_is_kept(tmp_path: Path) -> None:
+    assert parse_config({"location": {"name": "x" * 64}}, environ={}).location.name == "x" * 64
+    assert parse_config({"location": {"name": "Zürich 8001"}}, environ={}).location.name == "Zürich 8001"
+    assert _file_error(tmp_path, "location: {name: 1600}\n") == f"location.name: expected {PLACE}, got 1600"
+    path = tmp_path / "quoted.yaml"
+    path.write_text('location: {name: "1600"}\n')
+    assert load_config(path, environ={}).location.name == "1600"
+    assert _error(env={"ECOBOARD__LOCATION__NAME": ""}) == (
+        f"environment variable ECOBOARD__LOCATION__NAME: location.name: expected {PLACE}, got ''"
+    )
+
+
+def test_a_team_entry_must_look_like_an_abbreviation_or_an_id() -> None:
+    assert _error(env={"ECOBOARD__TEAMS__MLB": "NYY,,BOS, x y"}) == (
+        f"environment variable ECOBOARD__TEAMS__MLB: teams.mlb[1]: expected {TEAM}, got ''"
+    )
+    assert _error(env={"ECOBOARD__TEAMS__MLB": "NYY,BOS, x y"}) == (
+        f"environment variable ECOBOARD__TEAMS__MLB: teams.mlb[2]: expected {TEAM}, got 'x y'"
+    )
+    assert _error(env={"ECOBOARD__TEAMS__NFL": "NE,"}) == (
+        f"environment variable ECOBOARD__TEAMS__NFL: teams.nfl[1]: expected {TEAM}, got ''"
+    )
+    for bad, index, shown in (
+        (["NE", ""], 1, "''"),
+        (["B"], 0, "'B'"),
+        (["BOSTN"], 0, "'BOSTN'"),
+        (["N.E."], 0, "'N.E.'"),
+        ([1.5], 0, "'1.5'"),
+    ):
+        assert _error({"teams": {"nfl": bad}}) == f"ecoboard.yaml: teams.nfl[{index}]: expected {TEAM}, got {shown}"
+
+
+def test_well_formed_teams_are_kept_whether_or_not_a_provider_knows_them() -> None:
+    config = parse_config({"teams": {"mlb": ["nyy", "XXXX", 147], "nfl": "NE, KC"}}, environ={})
+    assert (config.teams.mlb, config.teams.nfl) == (("nyy", "XXXX", "147"), ("NE", "KC"))
+    env = {"ECOBOARD__TEAMS__MLB": " NYY , BOS ", "ECOBOARD__TEAMS__NFL": ""}
+    config = parse_config({}, environ=env)
+    assert (config.teams.mlb, config.teams.nfl) == (("NYY", "BOS"), ())
+
+
+def test_an_empty_entry_of_a_comma_separated_list_is_refused() -> None:
+    assert _error(env={"ECOBOARD__API__CORS_ORIGINS": "http://a.example,"}) == (
+        f"environment variable ECOBOARD__API__CORS_ORIGINS: api.cors_origins[1]: expected {ORIGIN}, got ''"
+    )
