@@ -4,8 +4,8 @@ Channels: ``update`` carries ``{"kind": str, "version": int}`` published after t
 ``control`` carries ``{"command": "pause"|"play"|"next"|"prev"|"brightness"|"reload", ...}``.
 A subscription also yields a ``connected`` message after every (re)connect: pub/sub loses what was
 published while away, so the consumer re-reads every kind from the store when it sees one. A
-subscription whose connection is lost (an error, or a server that stops answering) yields
-``disconnected`` first; the next ``connected`` says it is back.
+subscription whose connection is lost (an error, or a server that stops answering), or whose first
+attempt fails, yields ``disconnected``; the next ``connected`` says it is back.
 """
 
 from __future__ import annotations

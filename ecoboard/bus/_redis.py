@@ -16,7 +16,8 @@ partition that sends no reset) raises no error on a subscription. So the subscri
 its connection after :data:`PING_SECONDS` without hearing anything, and counts the connection lost
 when an answer (to the SUBSCRIBE or the PING) takes longer than :data:`ANSWER_SECONDS`: it yields
 ``disconnected``, subscribes again on a new connection with backoff and yields ``connected`` once
-Redis confirms the subscription.
+Redis confirms the subscription. A first attempt that fails yields ``disconnected`` too: a consumer
+that started while Redis is away knows it is away, not still connecting.
 """
 
 from __future__ import annotations
@@ -121,21 +122,21 @@ class RedisBus:
 
         Never returns unless cancelled. Once Redis confirms a (re)subscribe it queues
         ``BusMessage("connected", {})``; when that connection is lost (an error, or no answer in
-        time: see the module docstring) it queues ``BusMessage("disconnected", {})``. Connection
-        errors are absorbed: one warning when the connection is lost, then reconnect attempts with
-        capped exponential backoff and jitter, and one info line on recovery. Malformed messages are
-        logged and skipped.
+        time: see the module docstring), or the first attempt fails, it queues
+        ``BusMessage("disconnected", {})``. Connection errors are absorbed: one warning when the
+        connection is lost, then reconnect attempts with capped exponential backoff and jitter, and
+        one info line on recovery. Malformed messages are logged and skipped.
         """
         names = {self.channel_name(c): c for c in channels}
         backoff = Backoff(base=0.2, cap=self.backoff_cap)
-        lost = up = connected_once = False
+        lost = connected_once = False
 
         def subscribed() -> None:
-            nonlocal lost, up, connected_once
+            nonlocal lost, connected_once
             if lost:
                 log.info("%s: reconnected after %d attempts", self.label, backoff.failures)
             lost = False
-            up = connected_once = True
+            connected_once = True
             backoff.reset()
             mailbox.put(BusMessage("connected", {}))
 
@@ -145,12 +146,11 @@ class RedisBus:
                 await trio.to_thread.run_sync(pubsub.subscribe, *names)
                 await self._listen(pubsub, names, mailbox, subscribed)
             except (redis.RedisError, OSError, _Silent) as exc:
-                if not lost:
+                if not lost:  # the first failure of an outage, or of the very first attempt
                     what = "subscription lost" if connected_once else "cannot subscribe"
                     log.warning("%s: %s (%s); reconnecting with backoff", self.label, what, self._shown(exc))
-                if up:
                     mailbox.put(BusMessage("disconnected", {}))
-                lost, up = True, False
+                lost = True
             finally:
                 with trio.CancelScope(shield=True):
                     await trio.to_thread.run_sync(_close_quietly, pubsub, self._url)
