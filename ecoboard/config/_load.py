@@ -21,7 +21,7 @@ import yaml
 from .._errors import ConfigError
 from .._urls import redact_urls_in
 from ._model import Config
-from ._yaml import DuplicateKeyError, load_yaml
+from ._yaml import DuplicateKeyError, error_position, load_yaml
 
 ENV_PREFIX = "ECOBOARD__"
 
@@ -315,8 +315,8 @@ def load_config(path: str | os.PathLike[str] | None = None, *, environ: Mapping[
     except DuplicateKeyError as exc:
         raise ConfigError(f"{file}: {exc}") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        position = error_position(exc, text)
+        where = f" at line {position[0]}, column {position[1]}" if position else ""
         raise ConfigError(f"{file}: not valid YAML{where}") from None
     if data is not None and not isinstance(data, Mapping):
         raise ConfigError(f"{file}: (top level): expected a mapping, got {type(data).__name__}")

@@ -46,6 +46,20 @@ StrictLoader.add_implicit_resolver(
 )
 
 
+def error_position(exc: yaml.YAMLError, text: str) -> tuple[int, int] | None:
+    """The 1-based ``(line, column)`` where PyYAML found the problem of ``text``, or ``None`` without a
+    mark. A problem found at the end of the input (an unclosed ``[``) is marked by PyYAML on the line
+    after the last one; it is placed just after the last character of the text instead, so that the
+    position is inside the file."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return None
+    content = text.rstrip()
+    if mark.index < len(content):
+        return mark.line + 1, mark.column + 1
+    return content.count("\n") + 1, len(content.rpartition("\n")[2]) + 1
+
+
 def load_yaml(text: str) -> Any:
     """Parse ``text`` with :class:`StrictLoader`; raises ``yaml.YAMLError`` (with a mark when known)."""
     return yaml.load(text, Loader=StrictLoader)

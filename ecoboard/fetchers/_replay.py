@@ -32,6 +32,7 @@ import yaml
 
 from .._errors import ConfigError
 from .._urls import redact_url, scrub
+from ..config._yaml import error_position
 
 _TYPES = {".json": "application/json", ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8"}
 
@@ -63,8 +64,8 @@ def _read_index(index: Path) -> Any:
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        position = error_position(exc, text)
+        where = f" (line {position[0]}, column {position[1]})" if position else ""
         problem = getattr(exc, "problem", None) or type(exc).__name__
         raise ConfigError(f"{index}: not valid YAML: {problem}{where}") from None
 

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .._errors import SecretError
-from ..config._yaml import DuplicateKeyError, StrictLoader, load_yaml
+from ..config._yaml import DuplicateKeyError, StrictLoader, error_position, load_yaml
 
 FORMATS = ("JSON", "YAML")
 
@@ -64,8 +64,8 @@ def parse_document(text: str, fmt: str, what: str) -> Any:
         line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
         raise SecretError(f"{what}: line {line}: {TWICE}") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        position = error_position(exc, text)
+        where = f" (line {position[0]}, column {position[1]})" if position else ""
         raise SecretError(f"{what}: not valid YAML{where}") from None
 
 

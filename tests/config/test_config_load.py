@@ -125,7 +125,7 @@ def test_file_errors(tmp_path: Path) -> None:
     broken.write_text("location: {lat: 1\n")
     with pytest.raises(ConfigError) as err:
         load_config(broken, environ={})
-    assert str(err.value).startswith(f"{broken}: not valid YAML at line 2")
+    assert str(err.value) == f"{broken}: not valid YAML at line 1, column 18"
     with pytest.raises(ConfigError) as err:
         load_config(tmp_path / "absent.yaml", environ={})
     absent = tmp_path / "absent.yaml"

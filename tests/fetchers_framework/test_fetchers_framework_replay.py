@@ -96,6 +96,8 @@ def test_bad_directory_and_index_are_config_errors(tmp_path: Path) -> None:
      "[0].status: expected an HTTP status from 100 to 599, got True"),
     (b"\xff\xfe", "not UTF-8 text (byte 0)"),
     (b"[unclosed", "not valid YAML: expected ',' or ']', but got '<stream end>' (line 1, column 10)"),
+    (b"- {url: https://a.test/b\n\n",
+     "not valid YAML: expected ',' or '}', but got '<stream end>' (line 1, column 25)"),
     (b"url: https://a.test/b\n", "expected a list of entries, got dict"),
     (b"- 3\n", "[0]: expected a mapping with url and one of file or body, got int"),
     (b"- {url: 5, body: x}\n", "[0].url: expected a URL string"),

@@ -130,7 +130,7 @@ def test_environment_missing_variable_is_named(tmp_path: Path) -> None:
     bad_map = _write(tmp_path / "bad.yaml", "owmkey: [1, 2\n")
     with pytest.raises(SecretError) as err:
         SecretManager({"SOURCE": "ENVIRONMENT"}).read({"env_def_file": bad_map, "definition_type": "YAML"})
-    assert str(err.value).startswith(f"environment key map {bad_map}: not valid YAML (line 2")
+    assert str(err.value) == f"environment key map {bad_map}: not valid YAML (line 1, column 14)"
 
 
 # --- KUBERNETES -----------------------------------------------------------------------------------
