@@ -1,7 +1,10 @@
 """``ecoboard api``: the API and dashboard alone, as the cluster runs them (PostgreSQL store, Redis bus).
 
 The same routes as inside the appliance; there is no LED panel here, so the display routes answer
-503, while control commands still reach the Pi over the bus. SIGTERM or SIGINT stops it gracefully.
+503, while control commands still reach the Pi over the bus. A PostgreSQL store that does not answer
+at start is retried with capped backoff while the API serves (as ``ecoboard run`` does), so a replica
+started during an outage serves the dashboard, ``/api/v1/board`` and SSE instead of exiting. SIGTERM
+or SIGINT stops it gracefully.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import signal
 from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import trio
 
@@ -21,6 +24,9 @@ from .._errors import ConfigError, EcoboardError
 from ..config import Config, load_config
 from ._exit import arm_exit_deadline
 from ._listen import check_host
+
+if TYPE_CHECKING:
+    from ..store import AsyncStore
 
 log = logging.getLogger("ecoboard.api")
 
@@ -84,15 +90,34 @@ async def _stop_on_signal(stop: trio.Event, *, task_status: trio.TaskStatus[None
             return
 
 
+async def _open_until(stop: trio.Event, store: AsyncStore, url: str, history: int) -> None:
+    """Open the store (see :func:`ecoboard.store.open_when_reachable`) unless ``stop`` comes first."""
+    from ..store import open_when_reachable
+
+    async with trio.open_nursery() as nursery:
+
+        async def cancel_on_stop() -> None:
+            await stop.wait()
+            nursery.cancel_scope.cancel()
+
+        nursery.start_soon(cancel_on_stop)
+        await open_when_reachable(store, url, history=history)
+        nursery.cancel_scope.cancel()
+
+
 async def _serve(config: Config, host: str, port: int) -> None:
+    """Serve; SQLite opens first (or the start fails), PostgreSQL is opened with capped backoff while
+    the API already serves (``/readyz`` 503 with the reason, record routes 503 until it answers)."""
     from ..api import ApiDeps, create_app, serve_api  # quart and the backends load only when serving
     from ..bus import open_bus
-    from ..store import AsyncStore, open_store
+    from ..store import AsyncStore, check_store_url, open_when_reachable
 
     store_url, bus_url, token = await trio.to_thread.run_sync(_connections, config)
-    sync_store = await trio.to_thread.run_sync(partial(open_store, store_url, history=config.store.history))
-    store, bus = AsyncStore(sync_store), open_bus(bus_url)
+    check_store_url(store_url)
+    store, bus = AsyncStore(None), open_bus(bus_url)
     try:
+        if store_url.startswith("sqlite:"):
+            await open_when_reachable(store, store_url, history=config.store.history)
         app = create_app(ApiDeps(store=store, bus=bus, config=config, control_token=token))
         stop = trio.Event()
         async with trio.open_nursery() as nursery:
@@ -100,6 +125,8 @@ async def _serve(config: Config, host: str, port: int) -> None:
             bound = await nursery.start(partial(serve_api, app, host=host, port=port, shutdown_trigger=stop.wait))
             shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
             print(f"ecoboard api: serving http://{shown}:{bound}/ (SIGTERM or Ctrl-C to stop)", flush=True)
+            if not store.is_open:
+                nursery.start_soon(_open_until, stop, store, store_url, config.store.history)
     finally:
         await bus.aclose()
         await store.aclose()
