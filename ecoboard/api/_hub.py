@@ -24,7 +24,7 @@ import trio
 from .._errors import BusError, StoreError
 from .._record import Record
 from .._supersedes import supersedes
-from ..bus import Bus, BusMessage
+from ..bus import Bus, BusMessage, BusState
 from ..store import AsyncStore
 from ._json import dumps, record_json
 
@@ -82,7 +82,7 @@ class RecordHub:
         self._encoded: dict[str, tuple[int, bool, str]] = {}
         self._store_state: Literal["ok", "opening", "failed"] = "ok"
         self._bus_ok = True
-        self._bus_state: Literal["connecting", "connected", "away"] = "connecting"
+        self._bus_state: BusState = "connecting"
         self.closing = False
 
     @property
@@ -91,9 +91,10 @@ class RecordHub:
         return self._latest
 
     @property
-    def bus_state(self) -> Literal["connecting", "connected", "away"]:
-        """The update subscription: ``connecting`` until the bus first confirms it, ``connected``, or
-        ``away`` once it was lost (updates reach clients again after the next ``connected``)."""
+    def bus_state(self) -> BusState:
+        """The update subscription: ``connecting`` until its first attempt, ``connected``, or ``away``
+        once it was lost or its first attempt failed (updates reach clients again after the next
+        ``connected``)."""
         return self._bus_state
 
     @property
@@ -167,8 +168,7 @@ class RecordHub:
                 async with self._bus.subscribe(("update",)) as messages:
                     await self._drain(messages)
             except BusError as exc:
-                if self._bus_state == "connected":
-                    self._bus_state = "away"
+                self._bus_state = "away"
                 if self._bus_ok:
                     log.error("SSE fan-out: the bus failed, retrying every %.0f s: %s", RETRY_SECONDS, exc)
                 self._bus_ok = False

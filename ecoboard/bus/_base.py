@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 Channel = Literal["update", "control"]
+BusState = Literal["connecting", "connected", "away"]
+"""An update subscription's state: ``connecting`` until its first attempt, ``connected`` once the bus
+confirms it, ``away`` after a ``disconnected`` (a lost connection or a failed first attempt)."""
 CHANNELS: tuple[Channel, ...] = ("update", "control")
 
 
