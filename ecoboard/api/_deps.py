@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from ..bus import Bus
+from ..bus import Bus, BusState
 from ..config import Config
 from ..store import AsyncStore
 
@@ -44,6 +44,10 @@ class ApiDeps:
 
     ``web_dist`` overrides where the built dashboard is looked for (else ``$ECOBOARD_WEB_DIST``, else
     ``web/dist`` of the source checkout, see :mod:`ecoboard.api._static`).
+
+    ``bus_state`` reports the update subscription when ``bus`` only relays it: the appliance in cluster
+    and hybrid mode gives the state of its Redis syncer, since the SSE fan-out follows the in-process
+    bus, which never goes away. Without it, ``/readyz`` reports the fan-out's own subscription.
     """
 
     store: AsyncStore
@@ -53,3 +57,4 @@ class ApiDeps:
     display: DisplayView | None = None
     health: HealthFn | None = None
     web_dist: Path | None = None
+    bus_state: Callable[[], BusState] | None = None

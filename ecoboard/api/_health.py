@@ -95,11 +95,12 @@ async def readyz() -> Response:
     """200 when ready, else 503 with ``reasons``.
 
     Ready means: the store answers a ping and a read within :data:`STORE_CHECK_SECONDS`, the update
-    subscription has not been lost (``bus``: ``connecting`` at start does not count against it), and
-    when there is a display its last frame is recent. Per-kind freshness is always reported (``records_from``
-    says whether of the store's records or, while it does not answer, of those held in memory); it
-    only counts with ``?strict=1``, because a stale provider should not take the dashboard (which
-    shows stale markers) out of service.
+    subscription is not away (lost, or its first attempt failed; ``connecting`` at start does not count
+    against it; the appliance in cluster and hybrid mode reports its Redis syncer's, see
+    :class:`~ecoboard.api.ApiDeps`), and when there is a display its last frame is recent. Per-kind
+    freshness is always reported (``records_from`` says whether of the store's records or, while it does
+    not answer, of those held in memory); it only counts with ``?strict=1``, because a stale provider
+    should not take the dashboard (which shows stale markers) out of service.
     """
     strict = choice_param("strict", "0", ("1", "true", "0", "false"))
     app = this_app()
@@ -117,7 +118,7 @@ async def readyz() -> Response:
             reasons.append("display: no frame drawn yet")
         elif age > FRAME_RECENT_SECONDS:
             reasons.append(f"display: last frame {age:.1f} s ago (more than {FRAME_RECENT_SECONDS:.0f} s)")
-    bus = app.hub.bus_state
+    bus = app.hub.bus_state if app.deps.bus_state is None else app.deps.bus_state()
     if bus == "away":
         reasons.append("bus away: live updates wait until the update subscription is back")
     kinds = _kinds(app, app.hub.latest if records is None else records, now)

@@ -442,7 +442,10 @@ _SCHEMAS: dict[str, Any] = {
             "store": {"type": "string"},
             "bus": {
                 "enum": ["connecting", "connected", "away"],
-                "description": "the SSE fan-out's update subscription; `away` (lost, until back) is not ready",
+                "description": (
+                    "the update subscription (on a board in cluster or hybrid mode, its Redis one); `away` "
+                    "(lost, or the first attempt failed; until back) is not ready"
+                ),
             },
             "display": {"type": ["object", "null"]},
             "records_from": {

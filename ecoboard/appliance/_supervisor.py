@@ -40,7 +40,7 @@ from .._errors import StoreError
 from .._record import KINDS, REMINDER_KIND
 from .._version import __version__
 from ..api import ApiDeps, create_app, serve_api
-from ..bus import Bus, MemoryBus, open_bus
+from ..bus import Bus, BusState, MemoryBus, open_bus
 from ..config import Config, PageSpec
 from ..fetchers import provider_for
 from ..renderer import PAGES, FrameRenderer, KindHealth, Sink, open_sink
@@ -103,6 +103,12 @@ class Appliance:
             elif self.syncers:
                 out[kind] = self.syncers[-1].health(kind, now)
         return out
+
+    def cluster_bus_state(self) -> BusState:
+        """The Redis syncer's update subscription (cluster and hybrid mode): what ``/readyz`` reports,
+        since the embedded API's SSE fan-out follows the in-process bus, to which that syncer forwards."""
+        remote = [syncer for syncer in self.syncers if syncer.name == "cluster"]
+        return remote[0].bus_state if remote else "connecting"
 
     def health_json(self) -> dict[str, dict[str, Any]]:
         """:meth:`health` as plain dicts (the API's ``HealthFn``)."""
@@ -273,6 +279,7 @@ async def _serve_api(
         control_token=options.control_token,
         display=app.display,
         health=app.health_json,
+        bus_state=None if app.config.mode == "local" else app.cluster_bus_state,
     )
     port = app.config.api.port if options.api_port is None else options.api_port
     await serve_api(

@@ -29,7 +29,7 @@ import trio
 from .._backoff import Backoff
 from .._errors import StoreError
 from .._record import Record
-from ..bus import Bus, BusMessage
+from ..bus import Bus, BusMessage, BusState
 from ..config import Config, PageSpec
 from ..renderer import KindHealth, page_spec_errors
 from ..store import AsyncStore
@@ -72,10 +72,15 @@ class Syncer:
         self.kinds = kinds
         self.republish = republish
         self.prepare_pages = prepare_pages
-        self.connected = False
+        self.bus_state: BusState = "connecting"
         self.last_error: str | None = None
         self.failures = 0
         self._resync = trio.Event()
+
+    @property
+    def connected(self) -> bool:
+        """Whether the bus confirmed the subscription and has not lost it since."""
+        return self.bus_state == "connected"
 
     # -- reading the store ------------------------------------------------------------------
 
@@ -171,10 +176,10 @@ class Syncer:
 
     async def _handle(self, message: BusMessage) -> None:
         if message.channel == "connected":
-            self.connected = True
+            self.bus_state = "connected"
             await self.resync()
         elif message.channel == "disconnected":  # the bus logged it; poll the store until it is back
-            self.connected = False
+            self.bus_state = "away"
         elif message.channel == "update":
             kind, version = message.payload.get("kind"), message.payload.get("version")
             if not isinstance(kind, str) or isinstance(version, bool) or not isinstance(version, int):

@@ -4,7 +4,8 @@ A throwaway redis-server that is not running when the board boots (cluster and h
 records written to PostgreSQL before the boot reach the frames, and a record written while Redis is
 still down reaches them within a few store polls. Once Redis is up, the board follows the bus again
 (an update written but not announced stays unread); when Redis goes away while the board runs, the
-store is polled again.
+store is polled again. Meanwhile the embedded API's ``/readyz`` says so (``bus`` away, 503): it
+reports the Redis subscription, not the in-process bus its SSE fan-out follows.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
+import httpx
 import trio
 
 from ecoboard.appliance import Appliance, ApplianceOptions, Syncer, run_appliance
@@ -159,3 +161,56 @@ async def test_hybrid_board_shows_the_cluster_kinds_from_the_store_while_redis_i
             assert not cluster.connected
             nursery.cancel_scope.cancel()
         await writer.aclose()
+
+
+AWAY = (503, "away", ["bus away: live updates wait until the update subscription is back"])
+
+
+async def readiness(client: httpx.AsyncClient, state: str) -> tuple[int, str, list[str]]:
+    """``/readyz``'s status, ``bus`` and ``reasons``, once ``bus`` is ``state`` (within 30 s: the
+    subscription's reconnect backoff)."""
+    with trio.fail_after(30):
+        while True:
+            body = (response := await client.get("/readyz")).json()
+            if body["bus"] == state:
+                return response.status_code, body["bus"], body["reasons"]
+            await trio.sleep(0.1)
+
+
+async def test_the_embedded_api_of_a_cluster_board_is_not_ready_while_redis_is_away(tmp_path: Path) -> None:
+    redis = RedisServer(tmp_path)
+    redis.start()
+    try:
+        with temp_store_url("postgresql", tmp_path) as store_url:
+            config, writer, _ = await weather_board_store(store_url, f"{redis.url}?prefix=t_{secrets.token_hex(4)}-")
+            options = ApplianceOptions(config=config, api_port=0, sink=NullSink())
+            async with trio.open_nursery() as nursery:
+                app: Appliance = await nursery.start(partial(run_appliance, options))
+                async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{app.api_port}", timeout=10) as client:
+                    assert await readiness(client, "connected") == (200, "connected", [])
+                    await trio.to_thread.run_sync(redis.stop)
+                    assert await readiness(client, "away") == AWAY
+                    assert not cluster_syncer(app).connected
+                    await trio.to_thread.run_sync(redis.start)
+                    assert await readiness(client, "connected") == (200, "connected", [])
+                nursery.cancel_scope.cancel()
+            await writer.aclose()
+    finally:
+        await trio.to_thread.run_sync(redis.stop)
+
+
+async def test_the_embedded_api_of_a_hybrid_board_booted_while_redis_is_down_is_not_ready(tmp_path: Path) -> None:
+    redis = RedisServer(tmp_path)  # not started: the first attempt fails
+    try:
+        with temp_store_url("postgresql", tmp_path) as store_url:
+            config = hybrid_config(store_url, f"{redis.url}?prefix=t_{secrets.token_hex(4)}-")
+            options = ApplianceOptions(config=config, replay_dir=DEMO, api_port=0, sink=NullSink())
+            async with trio.open_nursery() as nursery:
+                app: Appliance = await nursery.start(partial(run_appliance, options))
+                async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{app.api_port}", timeout=10) as client:
+                    assert await readiness(client, "away") == AWAY
+                    await trio.to_thread.run_sync(redis.start)
+                    assert await readiness(client, "connected") == (200, "connected", [])
+                nursery.cancel_scope.cancel()
+    finally:
+        await trio.to_thread.run_sync(redis.stop)
