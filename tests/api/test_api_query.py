@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import trio
+
 from ._support import running_api, store_url_sqlite
 
 
@@ -53,3 +55,33 @@ async def test_a_parameter_given_once_is_read_as_before(tmp_path):
         assert [r["version"] for r in history.json()["records"]] == [2, 1]
         strict = await api.client.get("/readyz", params=[("strict", "yes")])
         assert strict.json() == {"error": "strict: expected 1, true, 0 or false, got 'yes'"}
+
+
+async def _raw_get(port: int, target: bytes) -> bytes:
+    """The whole answer to one ``GET target`` sent byte for byte (httpx would percent-encode it)."""
+    async with await trio.open_tcp_stream("127.0.0.1", port) as stream:
+        await stream.send_all(b"GET " + target + b" HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        answer = b""
+        with trio.fail_after(10):
+            while chunk := await stream.receive_some():
+                answer += chunk
+    return answer
+
+
+async def test_a_request_line_h11_refuses_is_a_bare_400_from_the_server_not_the_app(tmp_path):
+    """Raw non-ASCII in the request target is malformed HTTP: hypercorn (h11) refuses it before the
+    app sees it, with an empty 400 (as the README says); the same value percent-encoded reaches the
+    app, which answers JSON."""
+    async with running_api(store_url_sqlite(tmp_path)) as api:
+        raw = await _raw_get(api.port, "/api/v1/records/mlb/history?limit=\uff11".encode())
+        head, _, body = raw.partition(b"\r\n\r\n")
+        assert (head.split(b"\r\n")[0], b"content-length: 0" in head.split(b"\r\n"), body) == (
+            b"HTTP/1.1 400 ",
+            True,
+            b"",
+        )
+        encoded = await api.client.get("/api/v1/records/mlb/history?limit=%EF%BC%91")
+        assert (encoded.status_code, encoded.json()) == (
+            422,
+            {"error": "limit: expected a whole number from 1 to 1000, got '\uff11'"},
+        )
