@@ -7,6 +7,7 @@ use: the command line catches stop signals before anything heavier than this is 
 from typing import TYPE_CHECKING, Any
 
 from ._errors import (
+    BusAuthError,
     BusError,
     ConfigError,
     EcoboardError,
@@ -28,6 +29,7 @@ _RECORD_NAMES = frozenset({"KINDS", "Record", "iso_utc", "thaw", "utc_instant"})
 __all__ = [
     "KINDS",
     "USER_AGENT",
+    "BusAuthError",
     "BusError",
     "ConfigError",
     "EcoboardError",

@@ -11,6 +11,8 @@ into these at the boundary that sees them, with ``raise ... from``, so callers n
     │   └── PayloadError       the answer did not parse or did not validate against the kind's schema
     ├── StoreError             the record store is unreachable or failed a transaction
     └── BusError               the update bus is unreachable
+        └── BusAuthError       the bus refused the URL's password (wrong or missing): a configuration
+                               problem, not an outage
 
 Programming errors (TypeError, KeyError in our own code...) are not wrapped: they propagate.
 """
@@ -70,3 +72,11 @@ class StoreError(EcoboardError):
 
 class BusError(EcoboardError):
     """The update bus is unreachable."""
+
+
+class BusAuthError(BusError):
+    """The bus refused the credentials in its URL (a wrong or missing password, a disabled user).
+
+    Retrying does not help until the configuration is corrected; a one-shot command reports it as a
+    configuration error, a long-running one logs it as such and keeps retrying (a rotated password).
+    """

@@ -34,7 +34,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from .._backoff import Backoff
-from .._errors import BusError
+from .._errors import BusAuthError, BusError
 from .._urls import pop_query_param, redact_url, safe_cause, scrub
 from ._base import CHANNELS, BusMessage, Channel
 from ._mailbox import DEFAULT_SIZE, Mailbox
@@ -81,6 +81,29 @@ class RedisBus:
         """A redis-py error as a message shows it: none of the URL's secrets."""
         return scrub(str(exc), self._url)
 
+    def _failure(self, what: str, exc: redis.RedisError | OSError) -> BusError:
+        """``exc`` (from redis-py) as the :class:`BusError` to raise: a :class:`BusAuthError` saying the
+        password is wrong or missing when Redis refused the URL's credentials."""
+        if isinstance(exc, redis.AuthenticationError):
+            return BusAuthError(self._auth_problem(exc))
+        return BusError(f"{self.label}: {what} failed: {self._shown(exc)}")
+
+    def _auth_problem(self, exc: redis.AuthenticationError) -> str:
+        if not self._client.connection_pool.connection_kwargs.get("password"):
+            return f"{self.label}: Redis requires a password and the bus URL gives none"
+        said = self._shown(exc).rstrip(".")
+        return f"{self.label}: Redis refused the password in the bus URL (a wrong password, or a disabled user: {said})"
+
+    async def check_credentials(self) -> None:
+        """PING Redis; raise :class:`BusAuthError` when it refuses the URL's credentials. Any other
+        failure (Redis unreachable) is left to the publish that follows, which reports it."""
+        try:
+            await trio.to_thread.run_sync(self._client.ping)
+        except redis.AuthenticationError as exc:
+            raise self._failure("ping", exc) from safe_cause(exc, self._url)
+        except (redis.RedisError, OSError) as exc:
+            log.debug("%s: credentials not checked: %s", self.label, self._shown(exc))
+
     def _new_client(self, **options: Any) -> redis.Redis:
         return redis.Redis.from_url(
             self._url,
@@ -102,9 +125,7 @@ class RedisBus:
         try:
             await trio.to_thread.run_sync(self._client.publish, self.channel_name(channel), text)
         except (redis.RedisError, OSError) as exc:
-            raise BusError(f"{self.label}: publish on {channel} failed: {self._shown(exc)}") from safe_cause(
-                exc, self._url
-            )
+            raise self._failure(f"publish on {channel}", exc) from safe_cause(exc, self._url)
 
     @asynccontextmanager
     async def subscribe(self, channels: tuple[Channel, ...] = CHANNELS) -> AsyncIterator[Subscription]:
@@ -147,8 +168,12 @@ class RedisBus:
                 await self._listen(pubsub, names, mailbox, subscribed)
             except (redis.RedisError, OSError, _Silent) as exc:
                 if not lost:  # the first failure of an outage, or of the very first attempt
-                    what = "subscription lost" if connected_once else "cannot subscribe"
-                    log.warning("%s: %s (%s); reconnecting with backoff", self.label, what, self._shown(exc))
+                    if isinstance(exc, redis.AuthenticationError):
+                        log.error("%s; a configuration error: retrying with backoff until it is corrected",
+                                  self._auth_problem(exc))
+                    else:
+                        what = "subscription lost" if connected_once else "cannot subscribe"
+                        log.warning("%s: %s (%s); reconnecting with backoff", self.label, what, self._shown(exc))
                     mailbox.put(BusMessage("disconnected", {}))
                 lost = True
             finally:

@@ -20,9 +20,10 @@ def free_port() -> int:
 class RedisServer:
     """Start/stop one private redis-server process (no persistence)."""
 
-    def __init__(self, workdir: Path, port: int | None = None) -> None:
+    def __init__(self, workdir: Path, port: int | None = None, *, password: str | None = None) -> None:
         self.port = port or free_port()
         self.workdir = workdir
+        self.password = password
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -43,11 +44,12 @@ class RedisServer:
                 "no",
                 "--dir",
                 str(self.workdir),
+                *(["--requirepass", self.password] if self.password else []),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        client = redis.Redis(port=self.port)
+        client = redis.Redis(port=self.port, password=self.password)
         for _ in range(100):
             try:
                 client.ping()
