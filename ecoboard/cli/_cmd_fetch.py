@@ -23,8 +23,8 @@ from typing import Any
 
 import trio
 
-from .._errors import ConfigError, EcoboardError
-from ..bus import open_bus
+from .._errors import BusAuthError, ConfigError, EcoboardError
+from ..bus import MemoryBus, RedisBus, open_bus
 from ..config import Config, load_config
 from ..fetchers import (
     check_provider_options,
@@ -133,6 +133,28 @@ async def _until_stopped(work: Awaitable[None]) -> None:
             nursery.cancel_scope.cancel()
 
 
+def _warn_if_in_process(bus: MemoryBus | RedisBus, kind: str) -> None:
+    """Say that an in-process bus (``memory://``) announces to no other process."""
+    if isinstance(bus, MemoryBus):
+        log.warning(
+            "bus.url is memory:// (in-process): no other process hears this update. A board or API on the "
+            "same store serves the record from /api/v1/records at once, but its panel and live stream (SSE) "
+            "move on only at the board's own next %s fetch or its restart; a redis:// bus.url announces it",
+            kind,
+        )
+
+
+async def _check_credentials(bus: MemoryBus | RedisBus, config: Config) -> None:
+    """Refuse, before anything is written, a bus URL whose password Redis does not accept."""
+    if not isinstance(bus, RedisBus):
+        return
+    try:
+        await bus.check_credentials()
+    except BusAuthError as exc:
+        key = "bus.url_secret" if config.bus.url_secret else "bus.url"
+        raise ConfigError(f"{key}: {exc}; nothing was written") from None
+
+
 def run_fetch(args: argparse.Namespace) -> int:
     """Handler of ``ecoboard fetch``: the configuration and its provider options are checked before
     the store, the bus or any provider is touched."""
@@ -165,8 +187,11 @@ async def _fetch(args: argparse.Namespace, config: Config) -> int:
             kwargs = {"client": client, "store": AsyncStore(store), "bus": bus, "api_key": api_key}
             if not args.once:
                 log.info("fetching %s from %s at the provider's pace until stopped", args.kind, provider.name)
+                _warn_if_in_process(bus, args.kind)
                 await _until_stopped(_poll(args.kind, config, args.heartbeat, **kwargs))
                 return 0
+            _warn_if_in_process(bus, args.kind)
+            await _check_credentials(bus, config)
             coordinator = make_coordinator(args.kind, config, **kwargs)
             record = await coordinator.refresh(log_failure=False)
     finally:
