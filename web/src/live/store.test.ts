@@ -89,6 +89,16 @@ describe('LiveStore', () => {
     expect(store.getSnapshot().records.mlb.version).toBe(1);
   });
 
+  it('takes a lower version fetched later: a rebuilt store numbers from 1 again', () => {
+    const at = (version: number, fetchedAt: string): EcoRecord => ({ ...rec('weather', version), fetched_at: fetchedAt });
+    expect(store.apply(at(40, '2026-12-04T20:00:00+00:00'))).toBe(true);
+    expect(store.apply(at(39, '2026-12-04T19:45:00+00:00'))).toBe(false); // a late snapshot of the same store
+    expect(store.apply(at(1, '2026-12-04T21:00:00+00:00'))).toBe(true); // the rebuilt store's first record
+    expect(store.getSnapshot().records.weather.version).toBe(1);
+    expect(store.apply(at(2, '2026-12-04T21:15:00+00:00'))).toBe(true);
+    expect(store.getSnapshot().records.weather.fetched_at).toBe('2026-12-04T21:15:00+00:00');
+  });
+
   it('keeps a kind it has no page for, as the stream and /records send it (the reminder\'s done mark)', async () => {
     snapshots.push({ reminder: { ...rec('reminder', 2), data: { done_at: '2026-12-05T02:12:07+00:00' } } });
     store.start();

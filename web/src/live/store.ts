@@ -2,7 +2,9 @@
 // EventSource on /api/v1/events, seeded and re-seeded from /api/v1/records.
 //
 // - Records are merged by version: an older or equal version never replaces a newer one, so the
-//   snapshot fetch and the event stream may race freely.
+//   snapshot fetch and the event stream may race freely. The one exception is a lower version
+//   fetched later than the record held: the store was rebuilt and numbers from 1 again, and its
+//   newer data wins (else the page would ignore that kind until the versions caught up).
 // - While the browser retries on its own (readyState CONNECTING) it resends Last-Event-ID and the
 //   server replays what was missed. If the browser gives up (readyState CLOSED, e.g. the server
 //   answered 502 during a restart), the store opens a new EventSource after a capped exponential
@@ -114,7 +116,7 @@ export class LiveStore {
     let next: Record<string, EcoRecord> | null = null;
     for (const record of records) {
       const current = (next ?? this.state.records)[record.kind];
-      if (current && current.version >= record.version) continue;
+      if (current && !supersedes(record, current)) continue;
       next = next ?? { ...this.state.records };
       next[record.kind] = record;
     }
@@ -199,6 +201,12 @@ export class LiveStore {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Whether `record` replaces `current` of the same kind: a higher version, or a lower one fetched later (a rebuilt store). */
+function supersedes(record: EcoRecord, current: EcoRecord): boolean {
+  if (record.version > current.version) return true;
+  return record.version < current.version && Date.parse(record.fetched_at) > Date.parse(current.fetched_at);
 }
 
 function isRecord(value: unknown): value is EcoRecord {
