@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ecoboard.api")
 
+FIRST_ATTEMPT_SECONDS = 3.0
+"""How long the API waits for PostgreSQL's first open attempt before it starts serving without it."""
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``api`` subcommand."""
@@ -90,7 +93,7 @@ async def _stop_on_signal(stop: trio.Event, *, task_status: trio.TaskStatus[None
             return
 
 
-async def _open_until(stop: trio.Event, store: AsyncStore, url: str, history: int) -> None:
+async def _open_until(stop: trio.Event, store: AsyncStore, url: str, history: int, first_attempt: trio.Event) -> None:
     """Open the store (see :func:`ecoboard.store.open_when_reachable`) unless ``stop`` comes first."""
     from ..store import open_when_reachable
 
@@ -101,13 +104,14 @@ async def _open_until(stop: trio.Event, store: AsyncStore, url: str, history: in
             nursery.cancel_scope.cancel()
 
         nursery.start_soon(cancel_on_stop)
-        await open_when_reachable(store, url, history=history)
+        await open_when_reachable(store, url, history=history, first_attempt=first_attempt)
         nursery.cancel_scope.cancel()
 
 
 async def _serve(config: Config, host: str, port: int) -> None:
-    """Serve; SQLite opens first (or the start fails), PostgreSQL is opened with capped backoff while
-    the API already serves (``/readyz`` 503 with the reason, record routes 503 until it answers)."""
+    """Serve; SQLite opens first (or the start fails). PostgreSQL gets :data:`FIRST_ATTEMPT_SECONDS` to
+    open before the API starts, then is retried with capped backoff while the API already serves
+    (``/readyz`` 503 with the reason, record routes 503 until it answers)."""
     from ..api import ApiDeps, create_app, serve_api  # quart and the backends load only when serving
     from ..bus import open_bus
     from ..store import AsyncStore, check_store_url, open_when_reachable
@@ -122,11 +126,14 @@ async def _serve(config: Config, host: str, port: int) -> None:
         stop = trio.Event()
         async with trio.open_nursery() as nursery:
             await nursery.start(_stop_on_signal, stop)
+            if not store.is_open:
+                first_attempt = trio.Event()
+                nursery.start_soon(_open_until, stop, store, store_url, config.store.history, first_attempt)
+                with trio.move_on_after(FIRST_ATTEMPT_SECONDS):
+                    await first_attempt.wait()
             bound = await nursery.start(partial(serve_api, app, host=host, port=port, shutdown_trigger=stop.wait))
             shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
             print(f"ecoboard api: serving http://{shown}:{bound}/ (SIGTERM or Ctrl-C to stop)", flush=True)
-            if not store.is_open:
-                nursery.start_soon(_open_until, stop, store, store_url, config.store.history)
     finally:
         await bus.aclose()
         await store.aclose()

@@ -48,15 +48,19 @@ def open_store(url: str, *, history: int = 200, migrate: bool = True) -> SqlStor
     return store
 
 
-async def open_when_reachable(store: AsyncStore, url: str, *, history: int = 200) -> None:
+async def open_when_reachable(
+    store: AsyncStore, url: str, *, history: int = 200, first_attempt: trio.Event | None = None
+) -> None:
     """Open and migrate the store at ``url``, then attach it to ``store`` (created with ``AsyncStore(None)``).
 
     PostgreSQL is retried with capped backoff until it answers (each failure becomes the reason
     ``store`` gives its callers meanwhile: one warning, then one info line when it opens); SQLite
     fails at once (raises :class:`StoreError`). A bad URL raises :class:`ConfigError` at once.
+    ``first_attempt`` is set once the first attempt has opened the store or failed.
     """
     backoff = Backoff(base=1.0, cap=30.0)
     opener = partial(open_store, url, history=history)
+    first_attempt = trio.Event() if first_attempt is None else first_attempt
     while True:
         try:
             store.attach(await trio.to_thread.run_sync(opener, abandon_on_cancel=True))
@@ -64,10 +68,12 @@ async def open_when_reachable(store: AsyncStore, url: str, *, history: int = 200
             if url.startswith("sqlite:"):
                 raise
             store.not_yet(f"store not reachable yet: {exc}")
+            first_attempt.set()
             if backoff.failures == 0:
                 log.warning("store not reachable yet (%s); retrying with backoff", exc)
             await trio.sleep(backoff.next_delay())
             continue
+        first_attempt.set()
         if backoff.failures:
             log.info("store reachable after %d failed attempts", backoff.failures)
         return

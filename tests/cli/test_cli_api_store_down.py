@@ -95,3 +95,39 @@ def test_api_with_a_sqlite_store_that_cannot_open_still_fails_at_once(tmp_path: 
     done = ecoboard("api", "--config", "ecoboard.yaml", "--port", "0", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines()[-1].startswith("ecoboard api: error: sqlite store ")
+
+
+def test_api_serves_while_postgresql_is_stalled_at_start(tmp_path: Path) -> None:
+    """A server that accepts no connection's talk (SIGSTOPped) holds the start for at most a few seconds."""
+    pg = PgServer()
+    pg.start()
+    pg.pause()
+    config = tmp_path / "ecoboard.yaml"
+    config.write_text(
+        f"mode: cluster\nstore: {{url: '{pg.url}?schema=api_{secrets.token_hex(4)}'}}\n"
+        f"bus: {{url: 'redis://127.0.0.1:6379/0?prefix=t_{secrets.token_hex(5)}-'}}\n"
+    )
+    started = time.monotonic()
+    proc = _start_api(config, cwd=tmp_path)
+    try:
+        port = _serving_port(proc)
+        assert time.monotonic() - started < 10
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+            assert client.get("/healthz").status_code == 200
+            ready = _poll(client, "/readyz", lambda r: "timeout expired" in " ".join(r.json()["reasons"]), 15)
+            assert ready.json()["reasons"] == [
+                f"store unreachable: store not reachable yet: postgresql store postgresql://postgres@127.0.0.1:"
+                f"{pg.port}/postgres: cannot connect: connection timeout expired"
+            ]
+            pg.resume()
+            ready = _poll(client, "/readyz", lambda r: r.status_code == 200, 40)
+            assert ready.json()["store"] == "ok"
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        pg.resume()
+        pg.remove()
+    assert proc.returncode == 0, err
