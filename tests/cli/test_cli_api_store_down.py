@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import signal
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import httpx
 
 from ..store.pg_server import PgServer
+from ._procs import stop_with_sigterm
 from ._support import _env, ecoboard
 
 
@@ -77,12 +77,8 @@ def test_api_serves_while_postgresql_is_down_at_start_then_opens_the_store(tmp_p
             ready = _poll(client, "/readyz", lambda r: r.status_code == 200, 40)  # backoff capped at 30 s
             assert (ready.json()["store"], ready.json()["reasons"]) == ("ok", [])
             assert client.get("/api/v1/records/weather").status_code == 404
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        err = stop_with_sigterm(proc)
         pg.remove()
     assert proc.returncode == 0, err
     assert "WARNING ecoboard.store._open: store not reachable yet (postgresql store " in err
@@ -122,12 +118,8 @@ def test_api_serves_while_postgresql_is_stalled_at_start(tmp_path: Path) -> None
             pg.resume()
             ready = _poll(client, "/readyz", lambda r: r.status_code == 200, 40)
             assert ready.json()["store"] == "ok"
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        err = stop_with_sigterm(proc)
         pg.resume()
         pg.remove()
     assert proc.returncode == 0, err
