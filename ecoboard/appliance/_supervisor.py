@@ -35,7 +35,6 @@ from typing import Any
 
 import trio
 
-from .._backoff import Backoff
 from .._errors import StoreError
 from .._record import KINDS, REMINDER_KIND
 from .._version import __version__
@@ -44,7 +43,7 @@ from ..bus import Bus, BusState, MemoryBus, open_bus
 from ..config import Config, PageSpec
 from ..fetchers import provider_for
 from ..renderer import PAGES, FrameRenderer, KindHealth, Sink, open_sink
-from ..store import AsyncStore, Startup, open_store
+from ..store import AsyncStore, Startup, open_when_reachable
 from ._cycle import PageCycle
 from ._local import LocalFetchers, local_kinds
 from ._render_loop import Instruction, RenderHooks, RenderLoop
@@ -113,29 +112,6 @@ class Appliance:
     def health_json(self) -> dict[str, dict[str, Any]]:
         """:meth:`health` as plain dicts (the API's ``HealthFn``)."""
         return {kind: dataclasses.asdict(h) for kind, h in self.health().items()}
-
-
-async def _open_store(config: Config, store: AsyncStore) -> None:
-    """Open and migrate the store, then attach it to ``store`` (created with ``AsyncStore(None)``).
-
-    PostgreSQL is retried with capped backoff (each failure becomes the reason ``store`` gives its
-    callers meanwhile); SQLite fails at once (raises :class:`StoreError`).
-    """
-    backoff = Backoff(base=1.0, cap=30.0)
-    opener = partial(open_store, config.store.url, history=config.store.history)
-    while True:
-        try:
-            store.attach(await trio.to_thread.run_sync(opener, abandon_on_cancel=True))
-            if backoff.failures:
-                log.info("store reachable after %d failed attempts", backoff.failures)
-            return
-        except StoreError as exc:
-            if config.store.url.startswith("sqlite:"):
-                raise
-            store.not_yet(f"store not reachable yet: {exc}")
-            if backoff.failures == 0:
-                log.warning("store not reachable yet (%s); retrying with backoff", exc)
-            await trio.sleep(backoff.next_delay())
 
 
 async def _record_startup(store: AsyncStore) -> None:
@@ -234,11 +210,11 @@ async def run_appliance(
             app.store = store = AsyncStore(None)
             sqlite = config.store.url.startswith("sqlite:")
             if sqlite:  # opens at once or fails the boot: the API never sees it unopened
-                await _open_store(config, store)
+                await open_when_reachable(store, config.store.url, history=config.store.history)
             if options.serve_api:
                 app.api_port = await nursery.start(partial(_serve_api, app, store, options))
             if not sqlite:
-                await _open_store(config, store)
+                await open_when_reachable(store, config.store.url, history=config.store.history)
             nursery.start_soon(_record_startup, store)
             for syncer, bus in _syncers(app, store, send, options.prepare_pages):
                 buses.append(bus)
