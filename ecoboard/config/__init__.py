@@ -15,10 +15,11 @@ from ._model import (
     StoreSettings,
     Teams,
 )
-from ._values import unquoted_time_note
+from ._values import TEAM_EXPECTED, is_team, unquoted_time_note
 
 __all__ = [
     "ENV_PREFIX",
+    "TEAM_EXPECTED",
     "ApiSettings",
     "BusSettings",
     "Config",
@@ -32,6 +33,7 @@ __all__ = [
     "StoreSettings",
     "Teams",
     "config_problems",
+    "is_team",
     "load_config",
     "parse_config",
     "unquoted_time_note",

@@ -58,6 +58,8 @@ def test_the_declared_options_are_the_ones_the_page_modules_read() -> None:
     assert read == set().union(*DECLARED.values())
 
 
+TEAMS = "a team abbreviation of 2 to 4 letters (such as BOS) or a provider's numeric team id"
+
 BAD = [
     # The message after "display.pages[4].options.":
     ("mlb", {"rotate_seconds": "abc"}, "rotate_seconds: expected a number of at least 1, got 'abc'"),
@@ -71,7 +73,26 @@ BAD = [
     (
         "nfl",
         {"teams": {"NE": 1}},
-        "teams: expected a list of team abbreviations or ids, or one comma-separated text, got {'NE': 1}",
+        "teams: expected a list of teams or one comma-separated text, each "
+        f"{TEAMS}, got {{'NE': 1}}",
+    ),
+    (
+        "mlb",
+        {"teams": "NYY,,BOS"},
+        "teams: expected a list of teams or one comma-separated text, each "
+        f"{TEAMS}, got 'NYY,,BOS' (entry 2: '')",
+    ),
+    (
+        "mlb",
+        {"teams": ["NYY", "x y"]},
+        "teams: expected a list of teams or one comma-separated text, each "
+        f"{TEAMS}, got ['NYY', 'x y'] (entry 2: 'x y')",
+    ),
+    (
+        "nfl",
+        {"teams": "XXXXX"},
+        "teams: expected a list of teams or one comma-separated text, each "
+        f"{TEAMS}, got 'XXXXX'",
     ),
     ("mlb", {"rotate_secs": 8}, "rotate_secs: unknown option of page mlb; expected one of mode, rotate_seconds, teams"),
     ("hourly", {"step": 0}, "step: expected a whole number of at least 1, got 0"),

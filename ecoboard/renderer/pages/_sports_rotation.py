@@ -11,6 +11,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from ...config import TEAM_EXPECTED, is_team
 from ...sports import IN_PLAY, is_followed, select_games
 from .._context import PageContext
 from .._registry import OptionCheck, number_at_least, one_of
@@ -38,11 +39,19 @@ def followed_teams(option: Any, default: Sequence[str]) -> tuple[str, ...]:
 
 
 def teams_problem(value: Any) -> str | None:
-    """Checker of the page option ``teams``: a list of team names or ids, or one ``"NYY,BOS"`` text."""
-    entries = value if isinstance(value, list | tuple) else (value,)
-    if all(isinstance(t, str | int) and not isinstance(t, bool) for t in entries):
-        return None
-    return f"expected a list of team abbreviations or ids, or one comma-separated text, got {value!r}"
+    """Checker of the page option ``teams``: a list of teams, or one ``"NYY,BOS"`` text, each entry
+    following the rule of ``teams.mlb``/``teams.nfl`` (:func:`ecoboard.config.is_team`)."""
+    if isinstance(value, str):
+        entries: Sequence[Any] = value.split(",")
+    elif isinstance(value, list | tuple):
+        entries = value
+    else:
+        entries = (value,)
+    for index, entry in enumerate(entries):
+        if isinstance(entry, bool) or not isinstance(entry, str | int) or not is_team(str(entry).strip()):
+            which = f" (entry {index + 1}: {entry!r})" if len(entries) > 1 else ""
+            return f"expected a list of teams or one comma-separated text, each {TEAM_EXPECTED}, got {value!r}{which}"
+    return None
 
 
 SPORTS_OPTIONS: Mapping[str, OptionCheck] = {
