@@ -11,6 +11,7 @@ import hmac
 import io
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -114,20 +115,41 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-NO_BODY = object()
-"""What :func:`json_body` gives for a body that is not strict JSON."""
+@dataclass(frozen=True)
+class RefusedBody:
+    """What :func:`json_body` gives for a body that is not strict JSON, with the words for the 422."""
+
+    reason: str
+
+
+class _KeyTwice(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    names = [name for name, _ in pairs]
+    for name in names:
+        if names.count(name) > 1:
+            raise _KeyTwice(name)
+    return dict(pairs)
+
+
 BRIGHTNESS_EXPECTED = 'brightness: expected a JSON body {"value": N} with N a whole number 0..100'
 ECHO_MAX = 40
 """Characters of a refused value echoed back in the 422 (a longer one is cut with "...")."""
 
 
 def json_body(raw: bytes) -> Any:
-    """The request body as JSON, or :data:`NO_BODY` when it is not strict JSON (NaN, Infinity, too
-    deep, not UTF-8)."""
+    """The request body as JSON, or a :class:`RefusedBody` when it is not strict JSON (NaN, Infinity,
+    too deep, not UTF-8, a key named twice: which value would count is anyone's guess)."""
     try:
-        return json.loads(raw, parse_constant=_reject_constant)
+        return json.loads(raw, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except _KeyTwice as exc:
+        return RefusedBody(f"a body naming the key {echo(exc.key)} twice")
     except (ValueError, RecursionError):
-        return NO_BODY
+        return RefusedBody("a body that is not JSON")
 
 
 def echo(value: Any) -> str:
@@ -138,8 +160,8 @@ def echo(value: Any) -> str:
 
 def _brightness(body: Any) -> int | str:
     """The brightness asked for in ``body``, or what was received instead (for the 422)."""
-    if body is NO_BODY:
-        return "a body that is not JSON"
+    if isinstance(body, RefusedBody):
+        return body.reason
     if not isinstance(body, dict):
         return f"the body {echo(body)}"
     if "value" not in body:

@@ -14,7 +14,7 @@ from quart import Blueprint, Response, request
 from .._errors import BusError, StoreError
 from .._record import REMINDER_KIND, iso_utc
 from ._context import this_app
-from ._display import NO_BODY, control_refusal, echo, json_body
+from ._display import RefusedBody, control_refusal, echo, json_body
 from ._json import error_response, json_response, record_json, utc_now
 
 bp = Blueprint("reminder", __name__, url_prefix="/api/v1/reminder")
@@ -30,8 +30,8 @@ def _done(raw: bytes) -> bool | str:
     if not raw:
         return True
     body: Any = json_body(raw)
-    if body is NO_BODY:
-        return "a body that is not JSON"
+    if isinstance(body, RefusedBody):
+        return body.reason
     if not isinstance(body, dict) or set(body) != {"done"}:
         return f"the body {echo(body)}"
     if not isinstance(body["done"], bool):

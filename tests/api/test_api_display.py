@@ -283,6 +283,7 @@ async def test_brightness_needs_a_value_from_0_to_100_and_the_422_says_what_it_g
             (b'{"value": 1e999}', "Infinity"),
             (b'{"value":' + b"[" * 100_000 + b"]" * 100_000 + b"}", "a body that is not JSON"),
             (b"\xff\xfe", "a body that is not JSON"),
+            (b'{"value": 10, "value": 90}', 'a body naming the key "value" twice'),
         ):
             response = await _control(api, "brightness", content=raw)
             assert response.status_code == 422, raw[:20]

@@ -121,6 +121,7 @@ async def test_a_body_other_than_none_or_done_true_false_is_a_422_saying_what_it
         ({"content": b" "}, "a body that is not JSON"),
         ({"content": b'{"done": NaN}'}, "a body that is not JSON"),
         ({"content": b"\xff\xfe"}, "a body that is not JSON"),
+        ({"content": b'{"done": true, "done": false}'}, 'a body naming the key "done" twice'),
         ({"content": b"[" * 100_000 + b"]" * 100_000}, "a body that is not JSON"),
     ]
     async with running_api(store_url_sqlite(tmp_path), token=TOKEN) as api:
