@@ -35,7 +35,7 @@ from ..appliance import (
     provider_hosts,
     run_appliance,
 )
-from ..config import Config, config_problems, load_config
+from ..config import Config, config_problems, configured_keys, load_config
 from ..fetchers import check_provider_options, missing_key_problem, provider_for
 from ..renderer import page_spec_errors, prepare_wifi_pages, sink_problem
 from ..secrets import SecretValues, load_secrets
@@ -207,7 +207,8 @@ async def _main(args: argparse.Namespace, config: Config, source: str | None, ea
             nursery.start_soon(_stop_on_signal, signals, nursery.cancel_scope)
             config, token, secrets = await trio.to_thread.run_sync(_resolve_secrets, config)
             replay_dir = await _replay_dir(args, config, source)
-            config = demo_config(config, replay_dir)  # the demo's place and zone, or a line saying it is the demo
+            configured = await trio.to_thread.run_sync(configured_keys, source)
+            config = demo_config(config, replay_dir, configured)  # the demo's place and zone, or a line saying so
             _warn_if_os_zone_differs(config)
             options = ApplianceOptions(
                 prepare_pages=partial(prepare_wifi_pages, secrets=secrets),

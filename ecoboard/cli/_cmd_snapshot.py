@@ -22,7 +22,7 @@ import trio
 
 from .._errors import ConfigError, EcoboardError, FetchError
 from .._record import KINDS, Record
-from ..config import Config, PageSpec, load_config
+from ..config import Config, PageSpec, configured_keys, load_config
 from ..fetchers import ReplayTransport, connection_urls, fetch_once, make_client, provider_for, resolve_api_key
 from ..renderer import PAGE_KINDS, PAGES, FrameRenderer, PageContext, PngSink, page_option_errors, prepare_wifi_pages
 from ..secrets import load_secrets
@@ -75,7 +75,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     if args.replay and not Path(args.replay).is_dir():
         raise ConfigError(f"--replay: {args.replay} is not a directory")
     if args.replay:  # drawn as the board shows the recorded demo: its place and zone under the default location
-        config = demo_config(config, Path(args.replay))
+        config = demo_config(config, Path(args.replay), configured_keys(source))
     records = trio.run(replay_records, Path(args.replay), kinds, config, now) if args.replay else stored_records(config)
     ctx = PageContext(records=records, now=now, config=config, options=options)
     renderer = FrameRenderer()

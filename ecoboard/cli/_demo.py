@@ -4,14 +4,16 @@ The recordings in ``ecoboard/demo/replay`` (see its ``PROVENANCE.md``) come from
 days; none is for the default location (Boston). Replayed under the default location, Oslo's sun times
 read "Sunrise 3:16 AM" in New York time. So a board that replays the demo with the default (embedded)
 location and zone shows the demo's own place instead, :data:`DEMO_LOCATION` in :data:`DEMO_TIMEZONE`:
-the zone the air quality and sun/moon recordings were made in (+01:00). A location the user configured
-is never replaced: the board keeps it and the log says that the data is the recorded demo's.
+the zone the air quality and sun/moon recordings were made in (+01:00). A location or zone the user
+configured (in the file or the environment, even when it equals the default) is never replaced: the
+board keeps it and the log says that the data is the recorded demo's.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Collection
 from pathlib import Path
 
 from ..config import Config, Location
@@ -38,14 +40,16 @@ def is_demo(replay_dir: Path | None) -> bool:
     return replay_dir is not None and replay_dir.resolve() == DEMO_REPLAY
 
 
-def demo_config(config: Config, replay_dir: Path | None) -> Config:
+def demo_config(config: Config, replay_dir: Path | None, configured: Collection[str] = ()) -> Config:
     """``config`` as the board runs it on ``replay_dir``: with the demo's place and zone when that is the
-    shipped demo and the location and zone are the built-in defaults; otherwise ``config`` itself.
-    Either way a board on the demo logs one line saying what it replays."""
+    shipped demo and neither ``location`` nor ``timezone`` is among the ``configured`` keys (those the
+    config file or environment sets, :func:`ecoboard.config.configured_keys`: a configured Boston is
+    kept too); otherwise ``config`` itself. Either way a board on the demo logs one line saying what it
+    replays."""
     if not is_demo(replay_dir):
         return config
     defaults = Config()
-    if (config.location, config.timezone) == (defaults.location, defaults.timezone):
+    if not {"location", "timezone"} & set(configured):
         log.info(
             "replaying the recorded demo (%s): the board shows it as %r in %s, not the default location %r",
             RECORDED,

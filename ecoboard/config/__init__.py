@@ -1,6 +1,6 @@
 """Configuration: the model and its loader (``ecoboard.yaml`` plus ``ECOBOARD__*`` overrides)."""
 
-from ._load import ENV_PREFIX, config_problems, load_config, parse_config
+from ._load import ENV_PREFIX, config_problems, configured_keys, load_config, parse_config
 from ._model import (
     ApiSettings,
     BusSettings,
@@ -33,6 +33,7 @@ __all__ = [
     "StoreSettings",
     "Teams",
     "config_problems",
+    "configured_keys",
     "is_team",
     "load_config",
     "parse_config",

@@ -321,3 +321,17 @@ def load_config(path: str | os.PathLike[str] | None = None, *, environ: Mapping[
     if data is not None and not isinstance(data, Mapping):
         raise ConfigError(f"{file}: (top level): expected a mapping, got {type(data).__name__}")
     return parse_config(data, source=str(file), environ=environ)
+
+
+def configured_keys(
+    path: str | os.PathLike[str] | None = None, *, environ: Mapping[str, str] | None = None
+) -> frozenset[str]:
+    """The top-level keys (``location``, ``timezone``...) that the file at ``path`` or an
+    ``ECOBOARD__*`` variable sets, whatever their values: what the user chose, as opposed to a
+    default. Call it after :func:`load_config` accepted the same file (it is read again)."""
+    keys = set(_env_overlay(os.environ if environ is None else environ)[0])
+    if path is not None:
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
+        if isinstance(data, Mapping):
+            keys |= {str(key) for key in data}
+    return frozenset(keys)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from ecoboard.cli._demo import DEMO_LOCATION, DEMO_REPLAY, demo_config
-from ecoboard.config import Config, Location
+from ecoboard.config import Config, Location, configured_keys
 from ecoboard.fetchers import fetch_once, make_client
 from ecoboard.renderer.pages._sun_moon import sun_moon_view
 from ecoboard.store import AsyncStore, open_store
@@ -45,6 +45,7 @@ def test_default_location_on_the_demo_becomes_the_demo_place(caplog: pytest.LogC
     [
         {"location": Location(40.7, -74.0, "New York")},
         {"timezone": "America/Chicago"},  # the default place in another zone is the user's choice too
+        {"location": Config().location},  # Boston, written in the file: chosen, not a default
     ],
 )
 def test_a_configured_location_is_kept_and_the_log_says_the_data_is_the_demos(
@@ -52,7 +53,7 @@ def test_a_configured_location_is_kept_and_the_log_says_the_data_is_the_demos(
 ) -> None:
     caplog.set_level(logging.INFO, logger="ecoboard.demo")
     config = dataclasses.replace(Config(), **changes)
-    assert demo_config(config, DEMO_REPLAY) is config
+    assert demo_config(config, DEMO_REPLAY, frozenset(changes) | {"teams"}) is config
     (line,) = caplog.records
     assert line.levelname == "WARNING"
     assert line.getMessage() == (
@@ -116,4 +117,38 @@ def test_snapshot_of_the_demo_draws_it_in_the_demo_zone(tmp_path: Path) -> None:
     assert [line.split(" ", 2)[2] for line in proc.stderr.splitlines()] == [
         f"INFO ecoboard.demo: replaying the recorded demo ({RECORDED}): the board shows it as 'Recorded demo' in "
         "Europe/Berlin, not the default location 'Boston'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "environ", "expected"),
+    [
+        ("location: {name: Boston, lat: 42.36, lon: -71.06}\n", {}, frozenset({"location"})),
+        ("teams: {mlb: [BOS]}\n", {"ECOBOARD__TIMEZONE": "America/New_York"}, frozenset({"teams", "timezone"})),
+        (None, {"ECOBOARD__LOCATION__NAME": "Boston", "HOME": "/root"}, frozenset({"location"})),
+        ("", {}, frozenset()),
+    ],
+)
+def test_configured_keys_are_the_ones_the_file_or_environment_sets(
+    file: str | None, environ: dict[str, str], expected: frozenset[str], tmp_path: Path
+) -> None:
+    path = None
+    if file is not None:
+        path = tmp_path / "board.yaml"
+        path.write_text(file)
+    assert configured_keys(path, environ=environ) == expected
+
+
+def test_snapshot_of_the_demo_keeps_a_configured_default_location(tmp_path: Path) -> None:
+    """The shipped example config names Boston and New York, the defaults: the user chose them."""
+    (tmp_path / "board.yaml").write_text("location: {name: Boston, lat: 42.36, lon: -71.06}\n")
+    out = tmp_path / "sun.png"
+    proc = ecoboard(
+        "snapshot", "--page", "sun_moon", "--out", str(out), "--now", "2022-12-18T12:00:00Z",
+        "--replay", str(DEMO), "--config", "board.yaml", cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert [line.split(" ", 2)[2] for line in proc.stderr.splitlines()] == [
+        f"WARNING ecoboard.demo: replaying the recorded demo ({RECORDED}): the board keeps the configured "
+        "location 'Boston' and zone America/New_York, but the data it shows is the recorded demo's, not 'Boston''s"
     ]
