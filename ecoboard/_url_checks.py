@@ -60,7 +60,7 @@ _KIND_EXPECTED = {
     "int": "a whole number of 0 or more",
     "positive int": "a positive whole number",
     "float": "a number of 0 or more",
-    "bool": "true or false",
+    "bool": "true or false (yes/no, y/n, t/f and 1/0 are read too, in any case)",
     "cert_reqs": f"{', '.join(CERT_REQS[:-1])} or {CERT_REQS[-1]}",
 }
 _PORT = re.compile(r"\d{1,5}")

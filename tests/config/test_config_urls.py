@@ -70,7 +70,11 @@ def _error(key: str, url: str) -> str:
         ("redis://h/0?socket_timeout=-1", "query parameter 'socket_timeout': expected a number of 0 or more"),
         ("rediss://h/0?ssl_cert_reqs=bogus", "query parameter 'ssl_cert_reqs': expected none, optional or required"),
         ("rediss://h/0?ssl_cert_reqs=Required", "query parameter 'ssl_cert_reqs': expected none, optional or required"),
-        ("redis://h/0?socket_keepalive=maybe", "query parameter 'socket_keepalive': expected true or false"),
+        (
+            "redis://h/0?socket_keepalive=maybe",
+            "query parameter 'socket_keepalive': expected true or false (yes/no, y/n, t/f and 1/0 are read too, in "
+            "any case)",
+        ),
         ("redis://h/abc", "the database after the host must be a number, as in redis://host:6379/0"),
         ("redis://h:99999/0", "invalid port: expected a number from 0 to 65535"),
         ("redis://h:abc/0", "invalid port: expected a number from 0 to 65535"),
