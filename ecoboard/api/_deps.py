@@ -48,6 +48,10 @@ class ApiDeps:
     ``bus_state`` reports the update subscription when ``bus`` only relays it: the appliance in cluster
     and hybrid mode gives the state of its Redis syncer, since the SSE fan-out follows the in-process
     bus, which never goes away. Without it, ``/readyz`` reports the fan-out's own subscription.
+
+    ``shared_bus`` is where the records this API writes itself (the reminder mark) are announced as
+    well as on ``bus``: the cluster's Redis on a cluster or hybrid board, so that other boards and the
+    cluster's ``ecoboard api`` hear a mark made on this board.
     """
 
     store: AsyncStore
@@ -58,3 +62,4 @@ class ApiDeps:
     health: HealthFn | None = None
     web_dist: Path | None = None
     bus_state: Callable[[], BusState] | None = None
+    shared_bus: Bus | None = None

@@ -45,8 +45,9 @@ async def done() -> Response:
 
     Token rules as the control routes (503 without a configured token, 401 without the right one); 422
     for a body that is neither empty nor ``{"done": true|false}``; 503 when the store cannot take the
-    record. A bus failure after the write still answers 200: the record is in the store, and the
-    appliances and SSE fan-out re-read the store when their bus is back.
+    record. It is announced on the API's bus and, on a cluster or hybrid board, on the cluster's Redis
+    too (``ApiDeps.shared_bus``). A bus failure after the write still answers 200: the record is in
+    the store, and the appliances and SSE fan-out re-read the store when their bus is back.
     """
     app = this_app()
     refused = control_refusal()
@@ -68,10 +69,13 @@ async def done() -> Response:
         app.store_outage.failed(f"{request.method} {request.path}", exc)
         return error_response(503, "the store is unavailable; nothing was recorded")
     app.store_outage.answered()
-    try:
-        await app.deps.bus.publish("update", {"kind": REMINDER_KIND, "version": record.version})
-    except BusError as exc:
-        app.bus_outage.failed(f"{request.method} {request.path}", exc)
-    else:
-        app.bus_outage.answered()
+    for bus in (app.deps.bus, app.deps.shared_bus):
+        if bus is None:
+            continue
+        try:
+            await bus.publish("update", {"kind": REMINDER_KIND, "version": record.version})
+        except BusError as exc:
+            app.bus_outage.failed(f"{request.method} {request.path}", exc)
+        else:
+            app.bus_outage.answered()
     return json_response(record_json(record, now))

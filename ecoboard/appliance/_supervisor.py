@@ -86,6 +86,9 @@ class Appliance:
     snapshot: Snapshot
     display: DisplayState
     local_bus: MemoryBus
+    cluster_bus: Bus | None = None
+    """The cluster's Redis bus (cluster and hybrid mode): its syncer reads from it, and the embedded
+    API announces the records it writes itself (the reminder mark) on it too."""
     syncers: list[Syncer] = field(default_factory=list)
     store: AsyncStore | None = None
     fetchers: LocalFetchers | None = None
@@ -154,8 +157,7 @@ def _syncers(
         prepare_pages=prepare_pages,
     )
     pairs: list[tuple[Syncer, Bus]] = [(local, app.local_bus)]
-    if config.mode != "local":
-        bus = open_bus(config.bus.url)
+    if app.cluster_bus is not None:
         remote = Syncer(
             name="cluster",
             config=config,
@@ -166,7 +168,7 @@ def _syncers(
             republish=app.local_bus,
             prepare_pages=prepare_pages,
         )
-        pairs.append((remote, bus))
+        pairs.append((remote, app.cluster_bus))
     return pairs
 
 
@@ -185,6 +187,8 @@ async def run_appliance(
     notifier = Notifier(options.environ)
     send, receive = trio.open_memory_channel[Instruction](INSTRUCTION_QUEUE)
     app = Appliance(config=config, snapshot=Snapshot(), display=DisplayState(), local_bus=MemoryBus())
+    if config.mode != "local":
+        app.cluster_bus = open_bus(config.bus.url)  # connects on first use
     sink = options.sink if options.sink is not None else open_sink(config.display)
     renderer = FrameRenderer(brightness=config.display.brightness, gamma=config.display.gamma)
     pages = options.prepare_pages(config.display.pages)
@@ -202,7 +206,7 @@ async def run_appliance(
         watchdog_interval=watchdog_interval(options.environ),
         hooks=options.hooks,
     )
-    buses: list[Bus] = []
+    buses: list[Bus] = [app.local_bus] if app.cluster_bus is None else [app.local_bus, app.cluster_bus]
     try:
         async with trio.open_nursery() as nursery:
             nursery.start_soon(_signals, app, notifier, nursery.cancel_scope)
@@ -217,7 +221,6 @@ async def run_appliance(
                 await open_when_reachable(store, config.store.url, history=config.store.history)
             nursery.start_soon(_record_startup, store)
             for syncer, bus in _syncers(app, store, send, options.prepare_pages):
-                buses.append(bus)
                 app.syncers.append(syncer)
                 await nursery.start(partial(syncer.run, bus))
             stored_pages = await app.syncers[0].reload_pages()
@@ -256,6 +259,7 @@ async def _serve_api(
         display=app.display,
         health=app.health_json,
         bus_state=None if app.config.mode == "local" else app.cluster_bus_state,
+        shared_bus=app.cluster_bus,
     )
     port = app.config.api.port if options.api_port is None else options.api_port
     await serve_api(

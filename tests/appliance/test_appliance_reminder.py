@@ -1,5 +1,6 @@
 """The reminder's "done" mark reaches the panel: through the embedded API (local and cluster mode) and
-through the cluster's ``ecoboard api`` on PostgreSQL and Redis (cluster and hybrid mode)."""
+through the cluster's ``ecoboard api`` on PostgreSQL and Redis (cluster and hybrid mode). A mark made
+through a cluster board's embedded API is announced on Redis too, for the other boards."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import httpx
 import trio
 
 from ecoboard.appliance import Appliance, ApplianceOptions, run_appliance
+from ecoboard.bus import BusMessage, open_bus
 from ecoboard.config import Config, parse_config
 from ecoboard.renderer import NullSink
 
@@ -80,8 +82,16 @@ async def test_marks_through_the_embedded_and_the_cluster_api_reach_a_cluster_bo
         options = ApplianceOptions(config=config, api_port=0, sink=NullSink(), control_token=TOKEN)
         async with trio.open_nursery() as nursery:
             app: Appliance = await nursery.start(partial(run_appliance, options))
-            # the board's own API: the board's store, announced on the in-process bus
-            embedded = await mark(f"http://127.0.0.1:{app.api_port}")
+            # the board's own API: the board's store, announced on the in-process bus and on Redis, so
+            # other boards and the cluster's `ecoboard api` hear it
+            listener = open_bus(bus_url)
+            async with listener.subscribe(("update",)) as sub:
+                with trio.fail_after(5):
+                    assert await sub.__anext__() == BusMessage("connected", {})
+                embedded = await mark(f"http://127.0.0.1:{app.api_port}")
+                with trio.fail_after(5):
+                    assert await sub.__anext__() == BusMessage("update", {"kind": "reminder", "version": 1})
+            await listener.aclose()
             assert await held(app, 1) == {"done_at": embedded["data"]["done_at"]}
             # the cluster's `ecoboard api`: the same PostgreSQL, announced on Redis
             async with running_api(store_url, bus_url, token=TOKEN) as cluster:
