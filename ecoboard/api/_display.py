@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import io
 import json
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -129,9 +130,10 @@ class _KeyTwice(ValueError):
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    names = [name for name, _ in pairs]
-    for name in names:
-        if names.count(name) > 1:
+    """``pairs`` as a dict; raises :class:`_KeyTwice` naming the first key (in body order) given twice."""
+    counts = Counter(name for name, _ in pairs)
+    for name, _ in pairs:
+        if counts[name] > 1:
             raise _KeyTwice(name)
     return dict(pairs)
 
