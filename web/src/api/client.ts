@@ -62,37 +62,32 @@ export interface CommandResult {
 }
 
 /** Send one control command with the bearer token; never throws. */
-export async function sendCommand(command: Command, token: string, body?: unknown, base = ''): Promise<CommandResult> {
-  try {
-    const response = await fetch(`${base}/api/v1/display/${command}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    });
-    if (response.ok) return { ok: true, message: `${command}: done` };
-    if (response.status === 401 || response.status === 403) return { ok: false, message: 'token rejected' };
-    return { ok: false, message: `${command} failed: ${await errorText(response)}` };
-  } catch {
-    return { ok: false, message: `${command} failed: API unreachable` };
-  }
+export function sendCommand(command: Command, token: string, body?: unknown, base = ''): Promise<CommandResult> {
+  return postWithToken(`${base}/api/v1/display/${command}`, token, body ?? {}, command, `${command}: done`);
 }
 
 /**
  * Mark the reminder done (`done` true) or undo the mark, with the bearer token; never throws. The
  * mark itself arrives as the `reminder` record over the live stream.
  */
-export async function markReminder(done: boolean, token: string, base = ''): Promise<CommandResult> {
+export function markReminder(done: boolean, token: string, base = ''): Promise<CommandResult> {
+  const message = done ? 'reminder: marked done' : 'reminder: undone';
+  return postWithToken(`${base}/api/v1/reminder/done`, token, { done }, 'reminder', message);
+}
+
+/** POST `body` as JSON with the bearer token; `okMessage` on success, else why `what` failed. Never throws. */
+async function postWithToken(url: string, token: string, body: unknown, what: string, okMessage: string): Promise<CommandResult> {
   try {
-    const response = await fetch(`${base}/api/v1/reminder/done`, {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ done }),
+      body: JSON.stringify(body),
     });
-    if (response.ok) return { ok: true, message: done ? 'reminder: marked done' : 'reminder: undone' };
+    if (response.ok) return { ok: true, message: okMessage };
     if (response.status === 401 || response.status === 403) return { ok: false, message: 'token rejected' };
-    return { ok: false, message: `reminder failed: ${await errorText(response)}` };
+    return { ok: false, message: `${what} failed: ${await errorText(response)}` };
   } catch {
-    return { ok: false, message: 'reminder failed: API unreachable' };
+    return { ok: false, message: `${what} failed: API unreachable` };
   }
 }
 
