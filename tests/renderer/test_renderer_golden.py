@@ -10,6 +10,7 @@ The MLB and NFL pages have their own golden images (``mlb_*.png``, ``nfl_*.png``
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from PIL import Image
 
 from bench.scenes import scenes
 from ecoboard.renderer import PAGES, FrameRenderer, png_bytes
+from ecoboard.renderer._canvas import TextBox
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGENERATE = os.environ.get("ECOBOARD_REGEN_GOLDEN") == "1"
@@ -77,3 +79,23 @@ def test_metric_weather_scene_uses_the_european_index_and_kmh() -> None:
     assert texts[:2] == ["28°", "T-storm"]  # "Thunderstorm" does not fit its 38 px: the short word
     assert texts[6:9] == ["WIND", "14 SW", "km/h"]  # 3.89 m/s = 14 km/h, from 215° = SW
     assert texts[-4:] == ["33", "EAQI", "Fair", "O3"]  # the recording's only index, ozone dominant
+
+
+def test_status_names_a_recorded_source_without_its_prefix_in_the_replayed_colour() -> None:
+    """``replay:open-meteo`` would be cut to ``replay:open-m``: the provider is named, coloured as recorded."""
+    scene = scenes()["status"]
+    records = {
+        kind: dataclasses.replace(record, source=f"replay:{record.source}") for kind, record in scene.records.items()
+    }
+    recorded = dataclasses.replace(scene, records=records, health={})
+    canvas = FrameRenderer().draw(recorded.page, recorded.context())
+    def colours(box: TextBox) -> set[tuple[int, ...]]:
+        ink = canvas.pixels[box.y0 : box.y1, box.x0 : box.x1].reshape(-1, 3)
+        return {tuple(int(c) for c in px) for px in ink if px.any()}
+
+    wanted = ("open-meteo", "mlb-statsapi", "met-norway", "no data")
+    sources = [(box.text, colours(box)) for box in canvas.text_boxes if box.text in wanted]
+    blue, grey = {(0x5A, 0x8C, 0xDC)}, {(0x8C, 0x8C, 0xA0)}
+    assert sources == [
+        ("open-meteo", blue), ("open-meteo", blue), ("mlb-statsapi", blue), ("no data", grey), ("met-norway", blue)
+    ]

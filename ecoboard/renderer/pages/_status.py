@@ -26,10 +26,18 @@ def health_color(layout: Layout, ctx: PageContext, kind: str) -> Color:
     return layout.color("stale") if ctx.is_stale(kind) else layout.color("ok")
 
 
-def _detail(health: KindHealth | None, source: str) -> str:
+REPLAY_PREFIX = "replay:"
+"""How a record made from recordings names its source (``replay:open-meteo``)."""
+
+
+def _detail(layout: Layout, health: KindHealth | None, source: str) -> tuple[str, Color]:
+    """The row's middle column and its colour: the failure count, else the provider; a provider
+    answered from recordings is named without ``replay:`` (it would not fit) in the colour ``replayed``."""
     if health is not None and health.consecutive_failures:
-        return f"fail x{health.consecutive_failures}"
-    return source
+        return f"fail x{health.consecutive_failures}", layout.color("failing")
+    if source.startswith(REPLAY_PREFIX):
+        return source.removeprefix(REPLAY_PREFIX), layout.color("replayed")
+    return source, layout.el("source").color
 
 
 def _status_key(ctx: PageContext) -> Hashable:
@@ -63,14 +71,13 @@ def status_rows(ctx: PageContext) -> tuple[str, tuple[StatusRow, ...]]:
     for kind in tuple(ctx.options.get("kinds", KINDS))[: layout.el("rows").count]:
         record = ctx.records.get(kind)
         health = ctx.health.get(kind)
-        failing = bool(health and health.consecutive_failures)
-        color = health_color(layout, ctx, kind)
+        detail, detail_color = _detail(layout, health, record.source if record else "no data")
         rows.append(
             StatusRow(
-                color=color,
+                color=health_color(layout, ctx, kind),
                 kind=kind.replace("_", "/"),
-                detail=_detail(health, record.source if record else "no data"),
-                detail_color=layout.color("failing") if failing else layout.el("source").color,
+                detail=detail,
+                detail_color=detail_color,
                 age=age_text(record.age_seconds(ctx.now)) if record else "--",
             )
         )
