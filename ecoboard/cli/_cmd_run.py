@@ -40,7 +40,7 @@ from ..fetchers import check_provider_options, missing_key_problem, provider_for
 from ..renderer import page_spec_errors, prepare_wifi_pages, sink_problem
 from ..secrets import SecretValues, load_secrets
 from ._cmd_api import _config_file, _connections  # the same config lookup, secret URLs and token as `ecoboard api`
-from ._demo import DEMO_REPLAY, demo_config
+from ._demo import DEMO_REPLAY, demo_config, is_demo
 from ._exit import arm_exit_deadline
 from ._listen import bind_probe, check_host
 from ._signals import STOP_SIGNALS, EarlyStop
@@ -207,8 +207,9 @@ async def _main(args: argparse.Namespace, config: Config, source: str | None, ea
             nursery.start_soon(_stop_on_signal, signals, nursery.cancel_scope)
             config, token, secrets = await trio.to_thread.run_sync(_resolve_secrets, config)
             replay_dir = await _replay_dir(args, config, source)
-            configured = await trio.to_thread.run_sync(configured_keys, source)
-            config = demo_config(config, replay_dir, configured)  # the demo's place and zone, or a line saying so
+            if is_demo(replay_dir):  # the demo's place and zone, or a line saying so; only then the file is re-read
+                configured = await trio.to_thread.run_sync(configured_keys, source)
+                config = demo_config(config, replay_dir, configured)
             _warn_if_os_zone_differs(config)
             options = ApplianceOptions(
                 prepare_pages=partial(prepare_wifi_pages, secrets=secrets),
