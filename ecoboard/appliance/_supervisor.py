@@ -258,7 +258,7 @@ async def _serve_api(
         control_token=options.control_token,
         display=app.display,
         health=app.health_json,
-        bus_state=None if app.config.mode == "local" else app.cluster_bus_state,
+        bus_state=None if app.cluster_bus is None else app.cluster_bus_state,
         shared_bus=app.cluster_bus,
     )
     port = app.config.api.port if options.api_port is None else options.api_port
